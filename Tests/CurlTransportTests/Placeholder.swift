@@ -1,3 +1,0 @@
-import Testing
-
-@Test func placeholderCurlTransport() { #expect(Bool(true)) }
