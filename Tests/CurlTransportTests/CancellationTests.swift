@@ -38,4 +38,31 @@ struct CancellationTests {
             }
         }
     }
+
+    @Test func cancellationsRacingCompletionsResumeEveryCallerExactlyOnce() async throws {
+        try await withServer(handler: { request in .respond(status: 200, body: Array(request.target.utf8)) }) {
+            server in
+            try await withClient { client in
+                let tasks = (0..<60).map { index in
+                    Task { () async throws -> HTTPResponse in
+                        try await client.send(HTTPRequest(url: server.baseURL + "/r\(index)"))
+                    }
+                }
+                for (index, task) in tasks.enumerated() where index.isMultiple(of: 2) {
+                    task.cancel()
+                }
+                for (index, task) in tasks.enumerated() {
+                    do {
+                        let response = try await task.value
+                        #expect(response.body == Array("/r\(index)".utf8))
+                    } catch let error as TransportError {
+                        #expect(index.isMultiple(of: 2))
+                        #expect(error.code == .cancelled)
+                    }
+                }
+                let response = try await client.send(HTTPRequest(url: server.baseURL + "/after"))
+                #expect(response.status == 200)
+            }
+        }
+    }
 }

@@ -17,6 +17,17 @@ struct TransportErrorTests {
         }
     }
 
+    @Test func configuredRequestTimeoutAppliesWhenTheRequestHasNone() async throws {
+        try await withServer(handler: { _ in .stall }) { server in
+            try await withClient(.init(requestTimeout: .milliseconds(200))) { client in
+                let error = await transportError { () async throws(TransportError) in
+                    try await client.send(HTTPRequest(url: server.baseURL + "/slow"))
+                }
+                #expect(error?.code == .timedOut)
+            }
+        }
+    }
+
     @Test func connectionResetIsAReceiveFailure() async throws {
         try await withServer(handler: { _ in .reset }) { server in
             try await withClient { client in
