@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// The `collector` section (goff-relay's own): limits of the `/v1/data/collector` endpoint.
+public struct CollectorConfiguration: Sendable, Hashable {
+    /// Default `collector.maxBodyBytes`: 16 MiB.
+    public static let defaultMaxBodyBytes = 16 * 1024 * 1024
+    /// Default `collector.maxQueueBytes`: 64 MiB.
+    public static let defaultMaxQueueBytes = 64 * 1024 * 1024
+
+    /// `collector.maxBodyBytes`: the largest request body accepted.
+    public var maxBodyBytes: Int
+    /// `collector.maxQueueBytes`: bound of the in-memory hand-off between HTTP handlers and the
+    /// spool; at least `maxBodyBytes`.
+    public var maxQueueBytes: Int
+
+    /// Creates collector limits.
+    public init(maxBodyBytes: Int = defaultMaxBodyBytes, maxQueueBytes: Int = defaultMaxQueueBytes) {
+        self.maxBodyBytes = maxBodyBytes
+        self.maxQueueBytes = maxQueueBytes
+    }
+}
