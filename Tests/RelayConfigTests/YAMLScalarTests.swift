@@ -58,6 +58,15 @@ import Testing
         #expect(config.kinesisExporters.map(\.streamName) == ["a", "b"])
     }
 
+    @Test func jsonEscapesAreDecoded() throws {
+        let config = try loadConfig(
+            #"{"exporter": {"kind": "kinesis", "streamName": "go\u0066f", "partitionKey": "a\/b\tc"}}"#,
+            file: "goff-proxy.json")
+        let kinesis = try onlyKinesis(config)
+        #expect(kinesis.streamName == "goff")
+        #expect(kinesis.partitionKey == "a/b\tc")
+    }
+
     @Test func syntaxErrorHasALine() throws {
         let error = try #require(loadError("server:\n  port: [1031\nlogLevel: info\n"))
         #expect(error.code == .syntax)
