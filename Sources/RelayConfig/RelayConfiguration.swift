@@ -4,7 +4,7 @@
 ///
 /// Produced by ``ConfigLoader``; the memberwise initializer's defaults are the configuration
 /// defaults, so tests and tools can build one directly.
-public struct RelayConfiguration: Sendable {
+public struct RelayConfiguration: Sendable, Hashable {
     /// Default `dataDir`.
     public static let defaultDataDir = "./data"
     /// Default `shutdownGracePeriod`.

@@ -60,6 +60,7 @@ import Testing
         #expect(built.collector == loaded.collector)
         #expect(built.dataDir == loaded.dataDir)
         #expect(built.shutdownGracePeriod == loaded.shutdownGracePeriod)
+        #expect(loaded == RelayConfiguration(sourceFile: "goff-proxy.yaml", warnings: loaded.warnings))
         #expect(KinesisExporterConfiguration() == KinesisExporterConfiguration(keyPath: "exporter", index: 0))
     }
 }
