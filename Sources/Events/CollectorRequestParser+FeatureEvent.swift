@@ -29,32 +29,34 @@ extension CollectorRequestParser {
     /// Go's random iteration order; here the first matching key in document order is used instead.
     static func featureEvent(from entry: JSONObject, meta: JSONObject?) -> Result<FeatureEvent, ConversionFailure> {
         let members = entry.members
-        var chosen = [Int](repeating: -1, count: FeatureField.allCases.count)
-        var exact = [Bool](repeating: false, count: FeatureField.allCases.count)
-        for (i, member) in members.enumerated() {
-            for field in FeatureField.allCases where GoFold.equalFold(member.key, field.goName) {
-                let f = field.rawValue
-                if GoFold.equalExact(member.key, field.goName) {
-                    chosen[f] = i
-                    exact[f] = true
-                } else if chosen[f] < 0 {
-                    chosen[f] = i
-                }
-                break
-            }
-        }
         var event = FeatureEvent(
             kind: "", contextKind: "", userKey: "", creationDate: 0, key: "", variation: "", value: .null,
             default: false, version: "", source: "", metadata: nil)
-        var errors: [String] = []
-        for field in FeatureField.allCases {
-            let index = chosen[field.rawValue]
-            guard index >= 0 else { continue }
-            let value = members[index].value
-            if case .null = value { continue }  // mapstructure leaves the zero value for nil input
-            if let problem = assign(value, to: field, of: &event) {
-                errors.append(problem)
+        let fieldCount = FeatureField.allCases.count
+        let errors = withUnsafeTemporaryAllocation(of: Int.self, capacity: fieldCount) { chosen -> [String] in
+            chosen.initialize(repeating: -1)
+            // Encoded as index * 2 + 1 for an exact Go-name match (which wins), index * 2 for a folded match.
+            for (i, member) in members.enumerated() {
+                var key = member.key
+                guard let (field, exact) = key.withUTF8({ featureField(forKey: $0) }) else { continue }
+                let f = field.rawValue
+                if exact {
+                    chosen[f] = i * 2 + 1
+                } else if chosen[f] < 0 {
+                    chosen[f] = i * 2
+                }
             }
+            var errors: [String] = []
+            for field in FeatureField.allCases {
+                let encoded = chosen[field.rawValue]
+                guard encoded >= 0 else { continue }
+                let value = members[encoded / 2].value
+                if case .null = value { continue }  // mapstructure leaves the zero value for nil input
+                if let problem = assign(value, to: field, of: &event) {
+                    errors.append(problem)
+                }
+            }
+            return errors
         }
         if !errors.isEmpty {
             return .failure(
@@ -65,6 +67,33 @@ extension CollectorRequestParser {
         if let meta { event.metadata = meta }
         event.creationDate = formatCreationDate(event.creationDate)
         return .success(event)
+    }
+
+    /// The field a key matches (`strings.EqualFold` with the Go field name), and whether it matches exactly.
+    static func featureField(forKey key: UnsafeBufferPointer<UInt8>) -> (FeatureField, Bool)? {
+        func match(_ field: FeatureField) -> (FeatureField, Bool)? {
+            let name = field.goName
+            guard GoFold.equalFold(utf8: key, name) else { return nil }
+            return (field, key.elementsEqual(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)))
+        }
+        if key.contains(where: { $0 >= 0x80 }) {
+            for field in FeatureField.allCases {
+                if let found = match(field) { return found }
+            }
+            return nil
+        }
+        switch key.count {
+        case 3: return match(.key)
+        case 4: return match(.kind)
+        case 5: return match(.value)
+        case 6: return match(.source)
+        case 7: return match(.userKey) ?? match(.isDefault) ?? match(.version)
+        case 8: return match(.metadata)
+        case 9: return match(.variation)
+        case 11: return match(.contextKind)
+        case 12: return match(.creationDate)
+        default: return nil
+        }
     }
 
     /// Sets one field with mapstructure's strict (not weakly typed) rules; returns its error text on mismatch.

@@ -36,6 +36,8 @@ public struct CollectorRequestParser: Sendable {
     static func parse(buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int) throws(CollectorParseError) -> CollectorBatch {
         let request = try decodeRequest(buffer, maxDepth: maxDepth)
         guard let entries = request.events else { throw .missingEvents }
+        var meta = request.meta
+        meta?.prepareForRepeatedEncoding()
         var events: [ExportEvent] = []
         events.reserveCapacity(entries.count)
         var skipped: [SkippedEvent] = []
@@ -46,7 +48,7 @@ public struct CollectorRequestParser: Sendable {
                 case .failure(let failure): skipped.append(SkippedEvent(index: index, reason: failure.reason))
                 }
             } else {
-                switch featureEvent(from: entry ?? JSONObject(), meta: request.meta) {
+                switch featureEvent(from: entry ?? JSONObject(), meta: meta) {
                 case .success(let event): events.append(.feature(event))
                 case .failure(let failure): skipped.append(SkippedEvent(index: index, reason: failure.reason))
                 }

@@ -54,7 +54,7 @@ public struct GoJSONEncoder: Sendable {
             out.append(UInt8(ascii: ":"))
             append(members[0].value, to: &out)
         } else if members.count > 1 {
-            let order = members.indices.sorted { members[$0].key.utf8.lexicographicallyPrecedes(members[$1].key.utf8) }
+            let order = object.sortedOrder()
             for (n, i) in order.enumerated() {
                 if n > 0 { out.append(UInt8(ascii: ",")) }
                 appendString(members[i].key, to: &out)

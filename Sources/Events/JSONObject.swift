@@ -23,7 +23,12 @@ public struct JSONObject: Sendable {
     }
 
     /// The members in insertion order; keys are unique.
-    public private(set) var members: [Member]
+    public private(set) var members: [Member] {
+        didSet { cachedSortedOrder = nil }
+    }
+
+    /// Indices of ``members`` sorted by key bytes, kept by ``prepareForRepeatedEncoding()``.
+    private(set) var cachedSortedOrder: [Int]?
 
     /// Creates an empty object.
     public init() {
@@ -84,6 +89,21 @@ public struct JSONObject: Sendable {
         for member in other.members {
             self[member.key] = member.value
         }
+    }
+
+    /// Sorts the keys once for ``GoJSONEncoder`` (which writes them in byte order) and keeps that order until
+    /// the object is next modified: worth it for an object encoded many times, such as a collector request's
+    /// `meta`, which every feature event of the request carries.
+    public mutating func prepareForRepeatedEncoding() {
+        guard members.count > 1, cachedSortedOrder == nil else { return }
+        cachedSortedOrder = sortedOrder()
+    }
+
+    /// Indices of ``members`` sorted by key bytes (Go's map key order).
+    func sortedOrder() -> [Int] {
+        if let cachedSortedOrder { return cachedSortedOrder }
+        let members = self.members
+        return members.indices.sorted { members[$0].key.utf8.lexicographicallyPrecedes(members[$1].key.utf8) }
     }
 
     /// Position of `key` in ``members`` (byte-wise comparison).

@@ -80,6 +80,7 @@ struct JSONScanner {
             return JSONObject()
         }
         var members: [JSONObject.Member] = []
+        members.reserveCapacity(8)
         var index: [GoStringKey: Int]?
         while true {
             let key = try parseObjectKey()
