@@ -4,8 +4,9 @@
 /// numbers become `float64`, duplicate keys keep the last value, invalid UTF-8 and unpaired surrogate escapes
 /// become U+FFFD. Errors carry Go's scanner wording and a byte offset.
 ///
-/// Unlike Go (whose limit is 10,000) nesting is limited to ``defaultMaxDepth`` by default so that no recursion
-/// (parsing, encoding, deallocation) can exhaust a thread's stack.
+/// Differences from Go, on purpose: nesting is limited to ``defaultMaxDepth`` (Go: 10,000) so that no recursion
+/// (parsing, encoding, deallocation) can exhaust a thread's stack; input that ends inside a value always reports
+/// `unexpected end of JSON input` (Go's `Unmarshal` sometimes words it as an invalid `' '`, e.g. for `tru`).
 public struct JSONParser: Sendable {
     /// The default limit on nested arrays/objects.
     public static let defaultMaxDepth = 512
