@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// Builds JSON responses the way GOFF's server writes them: compact JSON and a trailing newline.
+enum JSONResponse {
+    /// A response whose body is `bytes` followed by `\n`.
+    static func make(status: HTTPResponse.Status, bytes: [UInt8], headers: HTTPFields = [:]) -> Response {
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(bytes.count + 1)
+        buffer.writeBytes(bytes)
+        buffer.writeInteger(UInt8(ascii: "\n"))
+        var fields = headers
+        fields[.contentType] = "application/json; charset=UTF-8"
+        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: buffer))
+    }
+
+    /// A response for a small string-keyed object (error messages).
+    static func make(status: HTTPResponse.Status, object: [String: String], headers: HTTPFields = [:]) -> Response {
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return make(status: status, bytes: Array(data), headers: headers)
+    }
+}

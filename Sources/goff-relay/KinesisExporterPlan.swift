@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import AWSAuth
+import KinesisExporter
+import RelayConfig
+
+/// Resolves one configured Kinesis exporter against the environment: stream target, region, endpoint.
+struct KinesisExporterPlan {
+    let name: String
+    let configuration: KinesisExporterConfiguration
+    let settings: PutRecordsClient.Settings
+    let streamDescription: String
+
+    init(configuration: KinesisExporterConfiguration, environment: [String: String]) throws {
+        self.configuration = configuration
+        self.name = configuration.keyPath
+        var arn: StreamARN?
+        if let text = configuration.streamARN {
+            arn = try StreamARN(parsing: text)
+        }
+        guard let region = RegionResolver.resolve(environment: environment, streamARN: arn) else {
+            throw RelayProcess.StartupError(
+                description: "\(configuration.keyPath): no AWS region: set AWS_REGION (or AWS_DEFAULT_REGION), "
+                    + "or name the stream by streamArn")
+        }
+        if let arn, arn.region != region {
+            throw RelayProcess.StartupError(
+                description: "\(configuration.keyPath): the stream ARN is in region \(arn.region) but the configured "
+                    + "region is \(region) (AWS_REGION/AWS_DEFAULT_REGION); they must match")
+        }
+        let endpoint = try KinesisEndpointResolver.resolve(region: region, streamARN: arn, environment: environment)
+        let target: KinesisStreamTarget
+        if let text = configuration.streamARN {
+            target = .arn(text)
+            streamDescription = text
+        } else {
+            let streamName = configuration.streamName ?? ""
+            target = .name(streamName)
+            streamDescription = streamName
+        }
+        settings = PutRecordsClient.Settings(
+            url: endpoint.url, signingRegion: endpoint.signingRegion, target: target,
+            explicitHashKey: configuration.explicitHashKey, timeout: configuration.requestTimeout)
+    }
+
+    func senderConfiguration(drainTimeout: Duration) -> KinesisSenderConfiguration {
+        KinesisSenderConfiguration(
+            name: name,
+            maxBatchRecords: configuration.maxBatchRecords,
+            maxBatchBytes: configuration.maxBatchBytes,
+            maxRecordBytes: configuration.maxRecordBytes,
+            drainTimeout: drainTimeout)
+    }
+
+    func deadLetterPath(dataDir: String) -> String {
+        let safe = name.map { $0.isLetter || $0.isNumber ? $0 : "-" }
+        return "\(dataDir)/dead-letter-\(String(safe)).jsonl"
+    }
+}
