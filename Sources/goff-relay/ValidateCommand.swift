@@ -18,7 +18,7 @@ struct ValidateCommand: ParsableCommand {
         do {
             let loaded = try loader.load(path: config)
             for warning in loaded.warnings { print("warning: \(warning)") }
-            print("OK: \(loaded.sourceFile ?? "configuration") is valid")
+            print("OK")
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(1)

@@ -7,7 +7,9 @@ import Logging
 extension KinesisSender {
     /// Sends one batch until Kinesis answered for every record, the drain deadline passes, or the task
     /// is cancelled. Refused records and unsent batches end up in `retries`.
-    func send(_ batch: [PendingRecord], retries: inout RetryQueue) async {
+    /// - Returns: false when the sender must stop (draining, and the endpoint cannot take the data).
+    @discardableResult
+    func send(_ batch: [PendingRecord], retries: inout RetryQueue) async -> Bool {
         var callFailures = 0
         while true {
             let started = ContinuousClock.now
@@ -16,22 +18,27 @@ extension KinesisSender {
             switch result {
             case .success(let answer):
                 await handle(answer, for: batch, retries: &retries)
-                return
+                return true
             case .failure(let error):
                 callFailures += 1
                 let errorClass = error.errorClass
                 noteCallFailure(error, errorClass: errorClass, records: batch.count)
                 if errorClass == .invalidRequest {
                     await splitOrDeadLetter(batch, error: error, retries: &retries)
-                    return
+                    return true
+                }
+                // While draining, an answer that needs an operator cannot improve before the deadline.
+                if !errorClass.retriesFast && drainSignal.fired {
+                    retries.add(batch)
+                    return false
                 }
                 let delay =
                     errorClass.retriesFast
                     ? configuration.backoff.delay(attempt: callFailures, unit: random())
                     : configuration.parkInterval
-                if !(await pause(delay)) {
+                if !(await pause(delay, wakeOnDrain: !errorClass.retriesFast)) {
                     retries.add(batch)
-                    return
+                    return false
                 }
             }
         }
@@ -122,17 +129,23 @@ extension KinesisSender {
             ])
     }
 
-    /// Sleeps for `delay`, or until the drain deadline. Returns false when sending must stop.
-    private func pause(_ delay: Duration) async -> Bool {
+    /// Sleeps for `delay`, or until the drain deadline; a slow pause also ends when draining starts.
+    /// Returns false when sending must stop.
+    private func pause(_ delay: Duration, wakeOnDrain: Bool) async -> Bool {
         if let deadline = drainDeadlineValue, ContinuousClock.now + delay >= deadline {
             try? await Task.sleep(until: deadline, clock: .continuous)
             return false
         }
-        do {
-            try await Task.sleep(for: delay)
-        } catch {
-            return false
+        let signal = drainSignal
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { try? await Task.sleep(for: delay) }
+            if wakeOnDrain {
+                group.addTask { await signal.wait() }
+            }
+            await group.next()
+            group.cancelAll()
         }
-        return !Task.isCancelled
+        if wakeOnDrain && signal.fired { return false }
+        return !Task.isCancelled && !isPastDeadline
     }
 }

@@ -30,6 +30,7 @@ public final class KinesisSender: Service {
     let random: @Sendable () -> Double
     let metrics: ExporterMetrics
     private let drainDeadline = Mutex<ContinuousClock.Instant?>(nil)
+    let drainSignal = DrainSignal()
     private let statusBox = Mutex(ExporterStatus())
     private let failureLog = Mutex(FailureLogState())
 
@@ -72,6 +73,7 @@ public final class KinesisSender: Service {
             if deadline == nil { deadline = .now + configuration.drainTimeout }
         }
         log.close()
+        drainSignal.fire()
     }
 
     var drainDeadlineValue: ContinuousClock.Instant? { drainDeadline.withLock { $0 } }
@@ -96,8 +98,8 @@ public final class KinesisSender: Service {
             }
             batch += await freshRecords(room: batch, retries: &retries)
             let sendable = setAsideOversized(batch)
-            if !sendable.isEmpty {
-                await send(sendable, retries: &retries)
+            if !sendable.isEmpty, !(await send(sendable, retries: &retries)) {
+                break
             }
         }
         await reportLeftovers(retries)
