@@ -10,7 +10,7 @@ import Logging
 /// ``Configuration/maxConnectionsPerHost`` per host. TLS peers are verified against the system CA
 /// store. Proxies come from the environment as libcurl reads it: `https_proxy`/`HTTPS_PROXY` for
 /// `https://`, lowercase `http_proxy` only for `http://`, `all_proxy`/`ALL_PROXY` as a fallback, and
-/// `no_proxy`/`NO_PROXY` exclusions; the variables are read for each new connection.
+/// `no_proxy`/`NO_PROXY` exclusions (uppercase `HTTP_PROXY` is ignored); libcurl reads them for every request.
 ///
 /// ```swift
 /// let client = CurlHTTPClient()
