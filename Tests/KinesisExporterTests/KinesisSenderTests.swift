@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import AWSAuth
+import CurlTransport
 import EventSpool
 import Foundation
 import Logging
@@ -36,7 +37,7 @@ private struct Harness {
                 url: "https://kinesis.us-east-1.amazonaws.com/", signingRegion: "us-east-1", target: .name("s")),
             transport: kinesis,
             credentials: StaticCredentialProvider(
-                credentials: AWSCredentials(accessKeyID: "AKIDEXAMPLE", secretAccessKey: "secret")))
+                AWSCredentials(accessKeyID: "AKIDEXAMPLE", secretAccessKey: "secret")))
         sender = KinesisSender(
             configuration: KinesisSenderConfiguration(
                 maxBatchRecords: maxBatchRecords, maxRecordBytes: maxRecordBytes,
@@ -105,9 +106,24 @@ private func events(_ count: Int) -> [String] { (0..<count).map { "e\($0)" } }
         call < 3 ? .error(status: 400, type: "ResourceNotFoundException", message: "no stream") : .perRecord { _ in nil }
     }
     try await harness.append(events(5))
-    await harness.drain()
+    let running = Task { try await harness.sender.run() }
+    for _ in 0..<500 where harness.kinesis.stored.count < 5 {
+        try await Task.sleep(for: .milliseconds(10))
+    }
+    harness.sender.beginDrain()
+    try await running.value
     #expect(harness.kinesis.stored == events(5))
     #expect(harness.kinesis.calls.count == 4)
+}
+
+@Test func stopsAtOnceWhenDrainingAndTheEndpointNeedsAnOperator() async throws {
+    let harness = Harness { _, _ in .error(status: 400, type: "AccessDeniedException", message: "denied") }
+    try await harness.append(events(2))
+    let started = ContinuousClock.now
+    await harness.drain()
+    #expect(ContinuousClock.now - started < .seconds(10), "does not wait out the drain timeout")
+    #expect(harness.kinesis.calls.count == 1)
+    #expect(await harness.log.statistics().pendingRecords == 2, "nothing acknowledged")
 }
 
 @Test func isolatesAnInvalidRecordByHalvingAndDeadLettersIt() async throws {

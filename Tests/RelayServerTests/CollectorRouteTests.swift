@@ -3,7 +3,6 @@
 import CurlTransport
 import EventSpool
 import Foundation
-import Hummingbird
 import Logging
 import NIOCore
 import NIOPosix

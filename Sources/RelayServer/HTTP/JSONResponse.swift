@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
-import Foundation
+import Events
 import HTTPTypes
 import Hummingbird
 import NIOCore
@@ -18,9 +18,17 @@ enum JSONResponse {
         return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: buffer))
     }
 
-    /// A response for a small string-keyed object (error messages).
+    /// A response for a small string-keyed object (error messages), keys sorted and strings escaped
+    /// as Go's `encoding/json` does.
     static func make(status: HTTPResponse.Status, object: [String: String], headers: HTTPFields = [:]) -> Response {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return make(status: status, bytes: Array(data), headers: headers)
+        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        for (index, key) in object.keys.sorted().enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            GoJSONEncoder.appendString(key, to: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            GoJSONEncoder.appendString(object[key] ?? "", to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "}"))
+        return make(status: status, bytes: bytes, headers: headers)
     }
 }
