@@ -9,8 +9,9 @@ public struct CollectorConfiguration: Sendable, Hashable {
 
     /// `collector.maxBodyBytes`: the largest request body accepted.
     public var maxBodyBytes: Int
-    /// `collector.maxQueueBytes`: bound of the in-memory hand-off between HTTP handlers and the
-    /// spool; at least `maxBodyBytes`.
+    /// `collector.maxQueueBytes`: bound of each exporter's in-memory event log, used only with
+    /// `durability: memory` (the spool bounds the backlog otherwise, see `maxSpoolBytes`); at least
+    /// `maxBodyBytes`.
     public var maxQueueBytes: Int
 
     /// Creates collector limits.

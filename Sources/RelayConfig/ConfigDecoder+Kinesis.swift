@@ -19,16 +19,7 @@ extension ConfigDecoder {
                     at: path("eventType"), origin: origin(node["eventType"]))
             }
         }
-        if let key = string(node["partitionKey"], at: path("partitionKey")) {
-            let length = key.unicodeScalars.count
-            if (1...Kinesis.maximumPartitionKeyLength).contains(length) {
-                config.partitionKey = key
-            } else {
-                error(
-                    "must be 1 to \(Kinesis.maximumPartitionKeyLength) characters, found \(length)",
-                    at: path("partitionKey"), origin: origin(node["partitionKey"]))
-            }
-        }
+        decodePartitionKey(node, at: keyPath, into: &config)
         if let key = string(node["explicitHashKey"], at: path("explicitHashKey")) {
             if let problem = Kinesis.explicitHashKeyProblem(key) {
                 error("\"\(key)\" \(problem)", at: path("explicitHashKey"), origin: origin(node["explicitHashKey"]))
@@ -36,7 +27,9 @@ extension ConfigDecoder {
                 config.explicitHashKey = key
             }
         }
+        checkExplicitHashKey(node, at: keyPath, config: config)
         decodeLimits(node, at: keyPath, into: &config)
+        decodeDelivery(node, at: keyPath, into: &config)
         if let milliseconds = int(node["requestTimeout"], at: path("requestTimeout"), in: 1...Int.max) {
             config.requestTimeout = .milliseconds(milliseconds)
         }
@@ -100,7 +93,9 @@ extension ConfigDecoder {
             // The default (1 MiB) follows a smaller batch cap down.
             config.maxRecordBytes = min(config.maxRecordBytes, config.maxBatchBytes)
         }
-        let keyBytes = config.partitionKey.utf8.count
+        // A per-event key is checked record by record; a fixed one can be checked now.
+        guard case .constant(let key) = config.partitionKeySource else { return }
+        let keyBytes = key.utf8.count
         if config.maxRecordBytes <= keyBytes {
             let blamed = recordBytes != nil ? "maxRecordBytes" : "maxBatchBytes"
             error(

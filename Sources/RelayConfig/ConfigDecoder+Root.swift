@@ -35,6 +35,7 @@ extension ConfigDecoder {
             config.shutdownGracePeriod = .milliseconds(milliseconds)
         }
         config.collector = decodeCollector(root)
+        decodeSpool(root, into: &config)
         let errorsBeforeExporters = errorCount
         config.exporters = decodeExporters(root)
         if config.exporters.isEmpty, errorCount == errorsBeforeExporters {
@@ -92,7 +93,7 @@ extension ConfigDecoder {
             let blamed = queue != nil ? "maxQueueBytes" : "maxBodyBytes"
             error(
                 "collector.maxQueueBytes (\(collector.maxQueueBytes)) must be at least collector.maxBodyBytes "
-                    + "(\(collector.maxBodyBytes)): a full request must fit in the hand-off queue",
+                    + "(\(collector.maxBodyBytes)): a full request must fit in the in-memory log",
                 at: "collector.\(blamed)", origin: origin(section[blamed]))
         }
         return collector

@@ -42,8 +42,9 @@ enum ConfigSchema {
 
     /// Fields goff-relay reads in a `kind: kinesis` exporter.
     static let kinesisFields = [
-        "kind", "streamArn", "streamName", "eventType", "partitionKey", "explicitHashKey", "maxBatchBytes",
-        "maxBatchRecords", "maxRecordBytes", "requestTimeout", "connectTimeout",
+        "kind", "streamArn", "streamName", "eventType", "partitionKey", "partitionKeyFrom", "explicitHashKey",
+        "maxBatchBytes", "maxBatchRecords", "maxRecordBytes", "requestTimeout", "connectTimeout", "maxConcurrentCalls",
+        "retryBaseDelay", "retryMaxDelay", "parkedRetryInterval",
     ]
 
     /// GOFF's exporter fields for any kind (accepted for kinesis and ignored).
@@ -106,6 +107,9 @@ enum ConfigSchema {
         KeySpec("exporters", .objectList(fields: exporterFields), .used),
         KeySpec("dataDir", .scalar, .used),
         KeySpec("shutdownGracePeriod", .scalar, .used),
+        KeySpec("durability", .scalar, .used),
+        KeySpec("maxSpoolBytes", .scalar, .used),
+        KeySpec("whenFull", .scalar, .used),
         KeySpec("collector", .section(collectorKeys), .used),
         KeySpec("retriever", .object(fields: retrieverFields)),
         KeySpec("retrievers", .objectList(fields: retrieverFields)),

@@ -9,6 +9,8 @@ public struct RelayConfiguration: Sendable, Hashable {
     public static let defaultDataDir = "./data"
     /// Default `shutdownGracePeriod`.
     public static let defaultShutdownGracePeriod = Duration.milliseconds(10_000)
+    /// Default `maxSpoolBytes`: 1 GiB per exporter.
+    public static let defaultMaxSpoolBytes = 1024 * 1024 * 1024
 
     /// `server.*` (and the legacy `listen` / `monitoringPort`).
     public var server: ServerConfiguration
@@ -22,6 +24,14 @@ public struct RelayConfiguration: Sendable, Hashable {
     public var dataDir: String
     /// `shutdownGracePeriod`: how long a shutdown may take to drain.
     public var shutdownGracePeriod: Duration
+    /// `durability`: when an accepted request counts as stored (every exporter's spool).
+    public var durability: Durability
+    /// `maxSpoolBytes`: size cap of each exporter's spool, in bytes; at least
+    /// `collector.maxBodyBytes`. Not used with ``Durability/memory`` (`collector.maxQueueBytes`
+    /// bounds the in-memory log then).
+    public var maxSpoolBytes: Int
+    /// `whenFull`: what a full spool does with new requests.
+    public var whenFull: SpoolFullPolicy
     /// `collector.*`.
     public var collector: CollectorConfiguration
     /// `exporter` followed by the `exporters` list.
@@ -44,6 +54,9 @@ public struct RelayConfiguration: Sendable, Hashable {
         envVariablePrefix: String = "",
         dataDir: String = defaultDataDir,
         shutdownGracePeriod: Duration = defaultShutdownGracePeriod,
+        durability: Durability = .fsync,
+        maxSpoolBytes: Int = defaultMaxSpoolBytes,
+        whenFull: SpoolFullPolicy = .reject,
         collector: CollectorConfiguration = CollectorConfiguration(),
         exporters: [ExporterConfiguration] = [],
         retrievers: [RawConfigSection] = [],
@@ -57,6 +70,9 @@ public struct RelayConfiguration: Sendable, Hashable {
         self.envVariablePrefix = envVariablePrefix
         self.dataDir = dataDir
         self.shutdownGracePeriod = shutdownGracePeriod
+        self.durability = durability
+        self.maxSpoolBytes = maxSpoolBytes
+        self.whenFull = whenFull
         self.collector = collector
         self.exporters = exporters
         self.retrievers = retrievers

@@ -11,7 +11,9 @@ struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run", abstract: "Run the relay (the default command).")
 
-    @Option(name: .long, help: "Path of goff-proxy.yaml (default: ./, /goff/, /etc/opt/goff/ × goff-proxy.{yaml,yml,json}).")
+    @Option(
+        name: .long, help: "Path of goff-proxy.yaml (default: ./, /goff/, /etc/opt/goff/ × goff-proxy.{yaml,yml,json})."
+    )
     var config: String?
 
     func run() async throws {

@@ -103,7 +103,8 @@ private func events(_ count: Int) -> [String] { (0..<count).map { "e\($0)" } }
 
 @Test func keepsDataThroughConfigurationErrorsUntilTheyAreFixed() async throws {
     let harness = Harness { call, _ in
-        call < 3 ? .error(status: 400, type: "ResourceNotFoundException", message: "no stream") : .perRecord { _ in nil }
+        call < 3
+            ? .error(status: 400, type: "ResourceNotFoundException", message: "no stream") : .perRecord { _ in nil }
     }
     try await harness.append(events(5))
     let running = Task { try await harness.sender.run() }

@@ -47,7 +47,9 @@ func classifiesErrors(code: String, status: Int, message: String, expected: Kine
     #expect(backoff.delay(attempt: 3, unit: 7) == .milliseconds(400))
 }
 
-private func pending(_ sequence: UInt64, size: Int = 10, dueIn: Duration, from origin: ContinuousClock.Instant)
+private func pending(
+    _ sequence: UInt64, size: Int = 10, dueIn: Duration, from origin: ContinuousClock.Instant
+)
     -> PendingRecord
 {
     PendingRecord(

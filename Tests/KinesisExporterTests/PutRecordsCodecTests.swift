@@ -70,7 +70,8 @@ func base64MatchesRFC4648Vectors(input: String, expected: String) {
 
 @Test func aResultCountMismatchFailsTheWholeCall() {
     let body = #"{"FailedRecordCount":0,"Records":[{"SequenceNumber":"1","ShardId":"s"}]}"#
-    let result = KinesisResponseParser.parsePutRecords(status: 200, headers: [], body: Array(body.utf8), expectedCount: 2)
+    let result = KinesisResponseParser.parsePutRecords(
+        status: 200, headers: [], body: Array(body.utf8), expectedCount: 2)
     guard case .failure(let error) = result else {
         Issue.record("expected a failure")
         return

@@ -50,7 +50,9 @@ private actor PortBox {
     }
 }
 
-private func post(_ client: CurlHTTPClient, _ url: String, _ body: String, contentType: String = "application/json")
+private func post(
+    _ client: CurlHTTPClient, _ url: String, _ body: String, contentType: String = "application/json"
+)
     async throws -> HTTPResponse
 {
     try await client.send(

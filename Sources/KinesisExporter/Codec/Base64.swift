@@ -2,7 +2,8 @@
 
 /// Standard base64 (RFC 4648 §4, with padding), appended straight into a byte buffer.
 enum Base64 {
-    private static let alphabet: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+    private static let alphabet: [UInt8] = Array(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
     /// The encoded length of `count` input bytes.
     static func encodedLength(_ count: Int) -> Int { (count + 2) / 3 * 4 }

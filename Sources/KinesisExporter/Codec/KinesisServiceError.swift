@@ -21,7 +21,9 @@ public struct KinesisServiceError: Error, Sendable, Equatable, CustomStringConve
     }
 
     /// How the sender must react.
-    public var errorClass: KinesisErrorClass { KinesisErrorClass.classify(code: code, status: status, message: message) }
+    public var errorClass: KinesisErrorClass {
+        KinesisErrorClass.classify(code: code, status: status, message: message)
+    }
 
     public var description: String {
         let status = self.status > 0 ? "HTTP \(self.status) " : ""

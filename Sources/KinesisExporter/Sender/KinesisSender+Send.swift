@@ -96,7 +96,9 @@ extension KinesisSender {
     }
 
     /// An invalid-request answer: halve the batch until the offending record is alone, then dead-letter it.
-    private func splitOrDeadLetter(_ batch: [PendingRecord], error: KinesisServiceError, retries: inout RetryQueue) async {
+    private func splitOrDeadLetter(
+        _ batch: [PendingRecord], error: KinesisServiceError, retries: inout RetryQueue
+    ) async {
         if batch.count == 1, let only = batch.first {
             deadLetter(only, reason: "Kinesis refused the record: \(error)")
             await log.acknowledge([only.logged.sequence])
@@ -118,7 +120,8 @@ extension KinesisSender {
             switch errorClass {
             case .throttle, .transient, .clockSkew: "retrying with backoff"
             case .credentials: "check the AWS credentials; retrying every \(configuration.parkInterval)"
-            case .configuration: "check the stream, region and permissions; retrying every \(configuration.parkInterval)"
+            case .configuration:
+                "check the stream, region and permissions; retrying every \(configuration.parkInterval)"
             case .invalidRequest: "splitting the batch to isolate the invalid record"
             }
         logger.error(

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import EventSpool
-import Foundation
 import Events
+import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
@@ -28,7 +28,8 @@ struct CollectorController: Sendable {
         if let contentType = request.headers[.contentType], !Self.isJSON(contentType) {
             throw RelayHTTPError(
                 .unsupportedMediaType,
-                message: "collectEvalData: invalid input data: Content-Type must be application/json, got \(contentType)")
+                message:
+                    "collectEvalData: invalid input data: Content-Type must be application/json, got \(contentType)")
         }
         let buffer = try await request.body.collect(upTo: maxBodyBytes)
         let batch: CollectorBatch

@@ -4,9 +4,9 @@ import EventSpool
 import Events
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Encodes accepted events once (GOFF's exact JSON) and appends them to the log of every exporter

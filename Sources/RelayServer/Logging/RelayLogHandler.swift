@@ -79,7 +79,8 @@ public struct RelayLogHandler: LogHandler {
         case .stringConvertible(let convertible): convertible.description
         case .array(let array): "[" + array.map(flatten).joined(separator: ",") + "]"
         case .dictionary(let dictionary):
-            "{" + dictionary.keys.sorted().map { "\($0)=\(flatten(dictionary[$0] ?? .string("")))" }
+            "{"
+                + dictionary.keys.sorted().map { "\($0)=\(flatten(dictionary[$0] ?? .string("")))" }
                 .joined(separator: ",") + "}"
         }
     }
@@ -130,9 +131,9 @@ public struct RelayLogHandler: LogHandler {
 }
 
 #if canImport(Glibc)
-import Glibc
-private let systemWrite = Glibc.write
+    import Glibc
+    private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
-import Darwin
-private let systemWrite = Darwin.write
+    import Darwin
+    private let systemWrite = Darwin.write
 #endif

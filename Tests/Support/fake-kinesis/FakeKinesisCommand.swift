@@ -34,7 +34,9 @@ struct FakeKinesisCommand: ParsableCommand {
     @Option(help: "The required session token (none by default).") var sessionToken: String?
     @Option(help: "Seconds added to the server clock (use --clock-offset-seconds=-600 for negatives).")
     var clockOffsetSeconds = 0.0
-    @Option(help: "Append accepted records here: base64 of the data, one line each.") var recordFile: String?
+    @Option(help: "Write accepted records to this file (truncated at start).") var recordFile: String?
+    @Option(help: "Record file format: base64 (one line per record) or binary (4-byte big-endian length + data).")
+    var recordFormat: RecordFileWriter.Format = .base64
     @Option(help: "Seed of the fault generator.") var seed: UInt64 = 1
     @Option(help: "Per-record ProvisionedThroughputExceededException rate, 0...1.") var pteRate = 0.0
     @Option(help: "Per-record InternalFailure rate, 0...1.") var internalFailureRate = 0.0
@@ -71,7 +73,7 @@ struct FakeKinesisCommand: ParsableCommand {
             shards: shards, maxRecordBytes: maxRecordKib * 1024, maxRequestBytes: maxRequestMib * 1024 * 1024,
             logCalls: logCalls)
         let writer = try recordFile.map { path throws(RecordFileWriter.FileError) in
-            try RecordFileWriter(path: path)
+            try RecordFileWriter(path: path, format: recordFormat)
         }
         let service = KinesisService(
             configuration: configuration,

@@ -4,7 +4,7 @@
 ///
 /// `recordsReceived` counts the records of data-plane calls that passed the signature and validation
 /// checks; each of them ends up in exactly one of `recordsAccepted`, `recordsFailed` (a per-record
-/// error inside an HTTP 200) or `recordsRejected` (the whole call failed: 5xx or throttle).
+/// error inside an HTTP 200) or `recordsRejected` (the whole call failed: reset, 5xx or throttle).
 struct FakeStats: Sendable {
     /// Kinesis API calls received (any `X-Amz-Target`, including refused ones and resets).
     var calls = 0

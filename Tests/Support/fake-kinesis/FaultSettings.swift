@@ -3,8 +3,8 @@
 /// The fault injection knobs, set by flags at start and changed at runtime by `POST /_fake/faults`.
 ///
 /// Rates are probabilities in `[0, 1]`. The per-call rates apply to PutRecords and PutRecord only,
-/// in this order: reset, (signature and validation checks), server error, throttle; then each
-/// record draws its own fate (throughput exceeded, then internal failure, then the shard limits).
+/// after the signature and validation checks, in this order: reset, server error, throttle; then
+/// each record draws its own fate (throughput exceeded, then internal failure, then the shard limits).
 struct FaultSettings: Sendable, Equatable {
     /// Per record: `ProvisionedThroughputExceededException`.
     var pteRate = 0.0

@@ -76,16 +76,27 @@ struct JSONOutput {
         raw(value ? "true" : "false")
     }
 
-    /// Appends a decimal integer left-padded with zeros to `width` digits.
+    /// Appends a decimal integer left-padded with zeros to `width` digits (more digits if needed).
     mutating func paddedInteger(_ value: UInt64, width: Int) {
-        var digits = [UInt8](repeating: UInt8(ascii: "0"), count: max(width, 20))
-        var index = digits.count
-        var rest = value
-        repeat {
-            index -= 1
-            digits[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+        var digitCount = 1
+        var rest = value / 10
+        while rest > 0 {
+            digitCount += 1
             rest /= 10
-        } while rest > 0
-        bytes.append(contentsOf: digits[min(index, digits.count - width)...])
+        }
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(width, digitCount)))
+        var index = bytes.count
+        rest = value
+        while rest > 0 && index > start {
+            index -= 1
+            bytes[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+    }
+
+    /// Appends bytes as they are.
+    mutating func append(_ fragment: [UInt8]) {
+        bytes.append(contentsOf: fragment)
     }
 }

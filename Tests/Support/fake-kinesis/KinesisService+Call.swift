@@ -25,32 +25,27 @@ extension KinesisService {
         let operation =
             target.hasPrefix(Self.targetPrefix)
             ? KinesisOperation(rawValue: String(target.dropFirst(Self.targetPrefix.count))) : nil
-        let (faults, accepted, reset) = state.withLock { state in
+        let (faults, accepted) = state.withLock { state in
             state.stats.calls += 1
             if operation == .putRecords { state.stats.putRecordsCalls += 1 }
             if operation == .putRecord { state.stats.putRecordCalls += 1 }
-            let reset = operation?.isDataPlane == true && state.random.chance(state.faults.resetRate)
-            if reset { state.stats.failCall("Reset") }
-            return (state.faults, state.accepted, reset)
-        }
-        if reset {
-            if configuration.logCalls { Log.error("\(target): connection reset (injected)") }
-            return FakeOutcome(response: nil, delayMs: faults.delayMs)
+            return (state.faults, state.accepted)
         }
         let response = answer(operation, target: target, request: request, faults: faults, accepted: accepted)
         if configuration.logCalls {
-            Log.error("\(target): HTTP \(response.status.code), \(response.body.count) bytes")
+            Log.error("\(target): " + (response.map { "HTTP \($0.status.code), \($0.body.count) bytes" } ?? "reset"))
         }
         return FakeOutcome(response: response, delayMs: faults.delayMs)
     }
 
+    /// The answer, or `nil` to reset the connection.
     private func answer(
         _ operation: KinesisOperation?,
         target: String,
         request: FakeRequest,
         faults: FaultSettings,
         accepted: AcceptedCredentials
-    ) -> FakeResponse {
+    ) -> FakeResponse? {
         if request.bodyTooLarge {
             return fail(
                 KinesisError(

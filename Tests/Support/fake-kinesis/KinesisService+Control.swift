@@ -67,6 +67,8 @@ extension KinesisService {
         } else {
             json.raw("null")
         }
+        json.raw(",\"recordFormat\":")
+        json.string(recordFile?.format.rawValue ?? "none")
         json.raw(",\"recordFileBytes\":")
         json.integer(recordFile?.written ?? 0)
         json.raw(",\"uptimeSeconds\":")

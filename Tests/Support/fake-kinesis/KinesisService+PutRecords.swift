@@ -2,6 +2,16 @@
 import NIOCore
 import Synchronization
 
+/// What the faults decided for a data call.
+enum CallDecision: Sendable {
+    /// Each record's fate, in order.
+    case records([RecordResult])
+    /// The whole call fails with this error.
+    case failed(KinesisError)
+    /// The connection is reset.
+    case reset
+}
+
 /// The fate of one record.
 enum RecordResult: Sendable {
     /// Accepted on `shard` with this per-shard counter value.
@@ -13,8 +23,8 @@ enum RecordResult: Sendable {
 }
 
 extension KinesisService {
-    /// PutRecords: validation, then the per-call faults, then each record's fate.
-    func putRecords(_ body: RequestBody, faults: FaultSettings) -> FakeResponse {
+    /// PutRecords: validation, then the per-call faults, then each record's fate; `nil` to reset.
+    func putRecords(_ body: RequestBody, faults: FaultSettings) -> FakeResponse? {
         let records: [ValidRecord]
         switch validator.validate(records: body.records) {
         case .success(let valid): records = valid
@@ -22,8 +32,9 @@ extension KinesisService {
         }
         let results: [RecordResult]
         switch decide(records, faults: faults) {
-        case .success(let decided): results = decided
-        case .failure(let error): return respond(error)
+        case .records(let decided): results = decided
+        case .failed(let error): return respond(error)
+        case .reset: return nil
         }
         let failed = results.count { if case .accepted = $0 { false } else { true } }
         var json = JSONOutput(capacity: 64 + records.count * 100)
@@ -45,17 +56,19 @@ extension KinesisService {
     }
 
     /// PutRecord: like one PutRecords entry, but a failed record fails the call (400 throughput
-    /// exceeded, 500 internal failure).
-    func putRecord(_ body: RequestBody, faults: FaultSettings) -> FakeResponse {
+    /// exceeded, 500 internal failure); `nil` to reset.
+    func putRecord(_ body: RequestBody, faults: FaultSettings) -> FakeResponse? {
         let record: ValidRecord
-        switch validator.validate(record: body.single, field: "") {
+        switch validator.validate(record: body.single, index: nil) {
         case .success(let valid): record = valid
         case .failure(let error): return fail(error)
         }
         switch decide([record], faults: faults) {
-        case .failure(let error):
+        case .reset:
+            return nil
+        case .failed(let error):
             return respond(error)
-        case .success(let results):
+        case .records(let results):
             switch results.first {
             case .accepted(let shard, let sequence):
                 recordFile?.append([record.data])
@@ -74,16 +87,21 @@ extension KinesisService {
         }
     }
 
-    /// Draws the per-call faults and each record's fate under the lock, and counts them. A whole-call
-    /// failure is returned as `.failure` (already counted).
-    private func decide(_ records: [ValidRecord], faults: FaultSettings) -> Result<[RecordResult], KinesisError> {
+    /// Draws the per-call faults (reset, server error, throttle) and each record's fate under the
+    /// lock, and counts them.
+    private func decide(_ records: [ValidRecord], faults: FaultSettings) -> CallDecision {
         let now = NIODeadline.now().uptimeNanoseconds
         return state.withLock { state in
             state.stats.recordsReceived += records.count
+            if state.random.chance(faults.resetRate) {
+                state.stats.recordsRejected += records.count
+                state.stats.failCall("Reset")
+                return .reset
+            }
             if let error = Self.callFault(&state.random, faults) {
                 state.stats.recordsRejected += records.count
                 state.stats.failCall(error.code.rawValue)
-                return .failure(error)
+                return .failed(error)
             }
             let recordFaultRate = faults.pteRate + faults.internalFailureRate
             var results: [RecordResult] = []
@@ -115,7 +133,7 @@ extension KinesisService {
                 }
                 results.append(result)
             }
-            return .success(results)
+            return .records(results)
         }
     }
 
@@ -137,11 +155,9 @@ extension KinesisService {
     private func writeResult(_ result: RecordResult, to json: inout JSONOutput) {
         switch result {
         case .accepted(let shard, let sequence):
-            json.raw("{\"SequenceNumber\":")
-            writeSequenceNumber(shard: shard, sequence: sequence, to: &json)
-            json.raw(",\"ShardId\":")
-            json.string(ShardMap.shardID(shard))
-            json.raw("}")
+            json.append(resultFragments[shard].prefix)
+            json.paddedInteger(sequence, width: 48)
+            json.append(resultFragments[shard].suffix)
         case .throughputExceeded(let shard):
             json.raw("{\"ErrorCode\":\"ProvisionedThroughputExceededException\",\"ErrorMessage\":")
             json.string(throughputMessage(shard))

@@ -25,6 +25,9 @@ final class KinesisService: Sendable {
     let verifier: SignatureVerifier
     let recordFile: RecordFileWriter?
     let state: Mutex<State>
+    /// Per shard, the bytes of a successful PutRecords entry around the sequence counter:
+    /// `{"SequenceNumber":"49000003` and `","ShardId":"shardId-000000000003"}`.
+    let resultFragments: [(prefix: [UInt8], suffix: [UInt8])]
     let startedAt = Date()
     private let requestIDBase = UInt64.random(in: .min ... .max)
 
@@ -43,6 +46,12 @@ final class KinesisService: Sendable {
             shards: shards)
         self.verifier = SignatureVerifier(region: configuration.region)
         self.recordFile = recordFile
+        self.resultFragments = (0..<shards.count).map { shard in
+            var prefix = JSONOutput()
+            prefix.raw("{\"SequenceNumber\":\"49")
+            prefix.paddedInteger(UInt64(shard), width: 6)
+            return (prefix.bytes, Array("\",\"ShardId\":\"\(ShardMap.shardID(shard))\"}".utf8))
+        }
         self.state = Mutex(
             State(
                 faults: faults,

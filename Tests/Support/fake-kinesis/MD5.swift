@@ -23,40 +23,40 @@ enum MD5 {
     ]
 
     /// The digest of `bytes`, read as a big-endian unsigned 128-bit integer (Kinesis's hash key).
-    static func hashKey(_ bytes: some Collection<UInt8>) -> UInt128 {
-        var message = Array(bytes)
-        let bitLength = UInt64(message.count) &* 8
-        message.append(0x80)
-        while message.count % 64 != 56 {
-            message.append(0)
-        }
-        for shift in stride(from: 0, to: 64, by: 8) {
-            message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
-        }
+    static func hashKey(_ bytes: [UInt8]) -> UInt128 {
+        bytes.withUnsafeBytes { hashKey($0) }
+    }
+
+    /// The digest of `bytes`, read as a big-endian unsigned 128-bit integer. Allocation-free: whole
+    /// blocks are read in place, the padded tail goes through a 128-byte stack buffer.
+    static func hashKey(_ bytes: UnsafeRawBufferPointer) -> UInt128 {
         var state: (UInt32, UInt32, UInt32, UInt32) = (0x6745_2301, 0xefcd_ab89, 0x98ba_dcfe, 0x1032_5476)
-        var words = [UInt32](repeating: 0, count: 16)
-        for blockStart in stride(from: 0, to: message.count, by: 64) {
-            for index in 0..<16 {
-                let base = blockStart + index * 4
-                words[index] =
-                    UInt32(message[base]) | UInt32(message[base + 1]) << 8 | UInt32(message[base + 2]) << 16
-                    | UInt32(message[base + 3]) << 24
-            }
-            state = compress(state, words)
+        let fullBlocks = bytes.count / 64
+        for block in 0..<fullBlocks {
+            state = compress(state, UnsafeRawBufferPointer(rebasing: bytes[block * 64..<block * 64 + 64]))
         }
-        var digest: UInt128 = 0
-        for word in [state.0, state.1, state.2, state.3] {
-            // The digest is the four words in little-endian byte order.
-            for shift in stride(from: 0, to: 32, by: 8) {
-                digest = digest << 8 | UInt128(word >> UInt32(shift) & 0xFF)
+        let tailCount = bytes.count - fullBlocks * 64
+        let bitLength = UInt64(bytes.count) &* 8
+        withUnsafeTemporaryAllocation(byteCount: 128, alignment: 8) { tail in
+            tail.initializeMemory(as: UInt8.self, repeating: 0)
+            if tailCount > 0 {
+                tail.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[(fullBlocks * 64)..<bytes.count]))
+            }
+            tail[tailCount] = 0x80
+            let tailBlocks = tailCount < 56 ? 1 : 2
+            tail.storeBytes(of: bitLength.littleEndian, toByteOffset: tailBlocks * 64 - 8, as: UInt64.self)
+            for block in 0..<tailBlocks {
+                state = compress(state, UnsafeRawBufferPointer(rebasing: tail[block * 64..<block * 64 + 64]))
             }
         }
-        return digest
+        // The digest is the four words in little-endian byte order.
+        return UInt128(state.0.byteSwapped) << 96 | UInt128(state.1.byteSwapped) << 64
+            | UInt128(state.2.byteSwapped) << 32 | UInt128(state.3.byteSwapped)
     }
 
     private static func compress(
         _ state: (UInt32, UInt32, UInt32, UInt32),
-        _ words: [UInt32]
+        _ block: UnsafeRawBufferPointer
     ) -> (UInt32, UInt32, UInt32, UInt32) {
         var (a, b, c, d) = state
         for index in 0..<64 {
@@ -76,7 +76,8 @@ enum MD5 {
                 mixed = c ^ (b | ~d)
                 wordIndex = (7 * index) % 16
             }
-            mixed = mixed &+ a &+ constants[index] &+ words[wordIndex]
+            let word = UInt32(littleEndian: block.loadUnaligned(fromByteOffset: wordIndex * 4, as: UInt32.self))
+            mixed = mixed &+ a &+ constants[index] &+ word
             a = d
             d = c
             c = b

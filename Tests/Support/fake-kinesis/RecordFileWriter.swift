@@ -9,10 +9,10 @@ import Synchronization
     import Darwin
 #endif
 
-/// Appends accepted records to the record file: one line per record, the standard padded base64
-/// of the decoded data bytes followed by `\n`, in the order the records were accepted.
+/// Appends accepted records to the record file, in the order they were accepted, in one of two
+/// formats (see ``Format``).
 ///
-/// Lines are buffered in memory and written by a background thread at least every 100 ms (sooner
+/// Records are buffered in memory and written by a background thread at least every 100 ms (sooner
 /// when 8 MiB are pending), on ``flush()`` and on ``close()``.
 final class RecordFileWriter: Sendable {
     /// Why the record file could not be opened or written.
@@ -21,8 +21,19 @@ final class RecordFileWriter: Sendable {
         let message: String
     }
 
+    /// How records are written.
+    enum Format: String, Sendable, CaseIterable {
+        /// One line per record: the standard padded base64 of the data bytes, then `\n`.
+        case base64
+        /// Per record: the data length as a 4-byte big-endian integer, then the data bytes
+        /// (25 % smaller and cheaper to write; for benchmarks).
+        case binary
+    }
+
     /// The file's path.
     let path: String
+    /// The record format.
+    let format: Format
     private let pending = Mutex<[UInt8]>([])
     /// The descriptor; holding this lock also serializes writes, so lines keep their order.
     private let descriptor: Mutex<Int32>
@@ -33,8 +44,9 @@ final class RecordFileWriter: Sendable {
     private static let eagerFlushBytes = 8 * 1024 * 1024
 
     /// Creates (or truncates) the file and starts the flushing thread.
-    init(path: String) throws(FileError) {
+    init(path: String, format: Format) throws(FileError) {
         self.path = path
+        self.format = format
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             throw FileError(message: "cannot open \(path): \(String(cString: strerror(errno)))")
@@ -48,12 +60,26 @@ final class RecordFileWriter: Sendable {
     /// Bytes written to the file so far (since the last ``truncate()``).
     var written: Int { bytesWritten.load(ordering: .relaxed) }
 
-    /// Queues one line per record.
-    func append(_ records: some Sequence<[UInt8]>) {
+    /// Queues records.
+    func append(_ records: [[UInt8]]) {
         var lines: [UInt8] = []
-        for data in records {
-            data.withUnsafeBytes { Base64.encode($0, appendingTo: &lines) }
-            lines.append(UInt8(ascii: "\n"))
+        switch format {
+        case .base64:
+            lines.reserveCapacity(records.reduce(0) { $0 + ($1.count + 2) / 3 * 4 + 1 })
+            for data in records {
+                data.withUnsafeBytes { Base64.encode($0, appendingTo: &lines) }
+                lines.append(UInt8(ascii: "\n"))
+            }
+        case .binary:
+            lines.reserveCapacity(records.reduce(0) { $0 + $1.count + 4 })
+            for data in records {
+                let length = UInt32(truncatingIfNeeded: data.count)
+                lines.append(UInt8(length >> 24))
+                lines.append(UInt8(length >> 16 & 0xFF))
+                lines.append(UInt8(length >> 8 & 0xFF))
+                lines.append(UInt8(length & 0xFF))
+                lines.append(contentsOf: data)
+            }
         }
         let size = pending.withLock { buffer in
             buffer.append(contentsOf: lines)

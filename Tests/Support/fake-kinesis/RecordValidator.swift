@@ -43,7 +43,7 @@ struct RecordValidator: Sendable {
         valid.reserveCapacity(records.count)
         var total = 0
         for (index, record) in records.enumerated() {
-            switch validate(record: record, field: "records.\(index + 1).member.") {
+            switch validate(record: record, index: index) {
             case .success(let checked):
                 total += checked.size
                 valid.append(checked)
@@ -62,9 +62,10 @@ struct RecordValidator: Sendable {
         return .success(valid)
     }
 
-    /// Validates one record; `field` prefixes the field names in messages (`records.3.member.`, or
-    /// empty for PutRecord).
-    func validate(record: RawRecord, field: String) -> Result<ValidRecord, KinesisError> {
+    /// Validates one record: entry `index` of PutRecords (for the field names in messages, such as
+    /// `records.3.member.data`), or the record of PutRecord when `index` is `nil`.
+    func validate(record: RawRecord, index: Int?) -> Result<ValidRecord, KinesisError> {
+        var field: String { index.map { "records.\($0 + 1).member." } ?? "" }
         guard let key = record.partitionKey else {
             return .failure(.constraint("null", at: field + "partitionKey", "Member must not be null"))
         }

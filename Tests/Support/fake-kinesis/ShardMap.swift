@@ -24,11 +24,6 @@ struct ShardMap: Sendable {
         min(Int(hashKey / step), count - 1)
     }
 
-    /// The shard of a partition key: MD5 of its UTF-8 bytes, as Kinesis routes records.
-    func shardIndex(forPartitionKey key: some Collection<UInt8>) -> Int {
-        shardIndex(forHashKey: MD5.hashKey(key))
-    }
-
     /// `StartingHashKey` of shard `index`.
     func startingHashKey(_ index: Int) -> UInt128 {
         UInt128(index) * step
