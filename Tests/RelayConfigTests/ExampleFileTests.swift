@@ -20,6 +20,9 @@ import Testing
         #expect(config.collector == CollectorConfiguration())
         #expect(config.dataDir == RelayConfiguration.defaultDataDir)
         #expect(config.shutdownGracePeriod == RelayConfiguration.defaultShutdownGracePeriod)
+        #expect(config.durability == .fsync)
+        #expect(config.maxSpoolBytes == RelayConfiguration.defaultMaxSpoolBytes)
+        #expect(config.whenFull == .reject)
     }
 
     /// The commented-out exporter settings show the defaults: uncommenting them changes nothing.
@@ -27,7 +30,7 @@ import Testing
         let text = try String(contentsOfFile: Self.examplePath, encoding: .utf8)
         let keys = [
             "eventType", "partitionKey", "maxBatchBytes", "maxBatchRecords", "maxRecordBytes", "requestTimeout",
-            "connectTimeout",
+            "connectTimeout", "maxConcurrentCalls", "retryBaseDelay", "retryMaxDelay", "parkedRetryInterval",
         ]
         var uncommented = 0
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
@@ -40,5 +43,17 @@ import Testing
         #expect(uncommented == keys.count)
         let config = try loadConfig(lines.joined(separator: "\n"))
         #expect(try onlyKinesis(config) == KinesisExporterConfiguration(streamARN: arn))
+    }
+
+    /// The commented-out `partitionKeyFrom` example works on its own (without `partitionKey`).
+    @Test func commentedPartitionKeyFromExampleLoads() throws {
+        let text = try String(contentsOfFile: Self.examplePath, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasPrefix("  # partitionKeyFrom: ") ? "  " + line.dropFirst(4) : String(line)
+        }
+        #expect(lines.count { $0.hasPrefix("  partitionKeyFrom: ") } == 1)
+        let config = try loadConfig(lines.joined(separator: "\n"))
+        #expect(try onlyKinesis(config).partitionKeySource == .userKey)
+        #expect(config.warnings.isEmpty)
     }
 }
