@@ -61,6 +61,7 @@ let package = Package(
                 "CurlTransport",
                 "EventSpool",
                 "Events",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -138,7 +139,7 @@ let package = Package(
         .testTarget(
             name: "RelayServerTests",
             dependencies: [
-                "RelayServer", "Events", "EventSpool", "RelayConfig", "CurlTransport",
+                "RelayServer", "Events", "EventSpool", "KinesisExporter", "RelayConfig", "CurlTransport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import AWSAuth
+import Foundation
 import KinesisExporter
 import RelayConfig
 
@@ -49,11 +50,28 @@ struct KinesisExporterPlan {
             maxBatchRecords: configuration.maxBatchRecords,
             maxBatchBytes: configuration.maxBatchBytes,
             maxRecordBytes: configuration.maxRecordBytes,
-            drainTimeout: drainTimeout)
+            backoff: Backoff(base: configuration.retryBaseDelay, cap: configuration.retryMaxDelay),
+            parkInterval: configuration.parkedRetryInterval,
+            drainTimeout: drainTimeout,
+            maxConcurrentCalls: configuration.maxConcurrentCalls)
     }
 
-    func deadLetterPath(dataDir: String) -> String {
-        let safe = name.map { $0.isLetter || $0.isNumber ? $0 : "-" }
-        return "\(dataDir)/dead-letter-\(String(safe)).jsonl"
+    var partitionKeyStrategy: PartitionKeyStrategy {
+        switch configuration.partitionKeySource {
+        case .constant(let key): .constant(key)
+        case .userKey: .userKey
+        case .flagKey: .flagKey
+        case .random: .random
+        }
     }
+
+    /// `exporters[1]` → `exporters-1`: a name safe in a file path.
+    var fileSafeName: String {
+        String(name.map { $0.isLetter || $0.isNumber ? $0 : "-" }).trimmingCharacters(
+            in: CharacterSet(charactersIn: "-"))
+    }
+
+    func spoolDirectory(dataDir: String) -> String { "\(dataDir)/spool/\(fileSafeName)" }
+
+    func deadLetterPath(dataDir: String) -> String { "\(dataDir)/dead-letter-\(fileSafeName).jsonl" }
 }

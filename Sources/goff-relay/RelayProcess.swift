@@ -37,7 +37,7 @@ struct RelayProcess {
         for exporter in configuration.exporters {
             guard case .kinesis(let kinesis) = exporter else { continue }
             let plan = try KinesisExporterPlan(configuration: kinesis, environment: environment)
-            let log = MemoryEventLog(capacityBytes: configuration.collector.maxQueueBytes)
+            let log = try Self.makeLog(for: plan, configuration: configuration, logger: logger)
             let client = PutRecordsClient(settings: plan.settings, transport: transport, credentials: credentials)
             let sender = KinesisSender(
                 configuration: plan.senderConfiguration(drainTimeout: configuration.shutdownGracePeriod),
@@ -49,7 +49,7 @@ struct RelayProcess {
             targets.append(
                 ExportTarget(
                     name: plan.name, eventKind: kinesis.eventType == .tracking ? .tracking : .feature, log: log,
-                    partitionKey: kinesis.partitionKey))
+                    partitionKey: plan.partitionKeyStrategy))
             logger.info(
                 "exporter ready",
                 metadata: [
@@ -63,6 +63,29 @@ struct RelayProcess {
         self.transport = transport
         self.senders = senders
         self.dispatcher = EventDispatcher(targets: targets)
+    }
+
+    /// The exporter's hand-off log: a durable spool in `dataDir/spool/<exporter>` unless
+    /// `durability: memory`.
+    static func makeLog(
+        for plan: KinesisExporterPlan, configuration: RelayConfiguration, logger: Logger
+    ) throws -> any EventLog {
+        let durability = EventLogDurability(rawValue: configuration.durability.rawValue) ?? .fsync
+        let whenFull = FileEventSpool.WhenFull(rawValue: configuration.whenFull.rawValue) ?? .reject
+        let directory = plan.spoolDirectory(dataDir: configuration.dataDir)
+        let maxBytes = durability == .memory ? configuration.collector.maxQueueBytes : configuration.maxSpoolBytes
+        var spoolLogger = logger
+        spoolLogger[metadataKey: "goff.exporter"] = .string(plan.name)
+        let log = try EventLogFactory.make(
+            directory: directory, durability: durability, maxBytes: maxBytes, whenFull: whenFull, logger: spoolLogger)
+        logger.info(
+            "exporter log opened",
+            metadata: [
+                "goff.exporter": .string(plan.name), "goff.durability": .string(durability.rawValue),
+                "goff.directory": .string(durability == .memory ? "(memory)" : directory),
+                "goff.max_bytes": .stringConvertible(maxBytes),
+            ])
+        return log
     }
 
     func run() async throws {

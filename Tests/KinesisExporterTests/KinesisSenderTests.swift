@@ -27,11 +27,12 @@ private struct Harness {
     let sender: KinesisSender
 
     init(
-        maxBatchRecords: Int = 500, maxRecordBytes: Int = 1_048_576,
+        maxBatchRecords: Int = 500, maxRecordBytes: Int = 1_048_576, maxConcurrentCalls: Int = 4,
+        delay: Duration = .zero,
         script: @escaping @Sendable (Int, [String]) -> ScriptedKinesis.Answer
     ) {
         log = MemoryEventLog(capacityBytes: 10_000_000)
-        kinesis = ScriptedKinesis(script: script)
+        kinesis = ScriptedKinesis(delay: delay, script: script)
         let client = PutRecordsClient(
             settings: .init(
                 url: "https://kinesis.us-east-1.amazonaws.com/", signingRegion: "us-east-1", target: .name("s")),
@@ -42,7 +43,7 @@ private struct Harness {
             configuration: KinesisSenderConfiguration(
                 maxBatchRecords: maxBatchRecords, maxRecordBytes: maxRecordBytes,
                 backoff: Backoff(base: .milliseconds(1), cap: .milliseconds(4)), parkInterval: .milliseconds(5),
-                drainTimeout: .seconds(20)),
+                drainTimeout: .seconds(20), maxConcurrentCalls: maxConcurrentCalls),
             log: log, client: client, deadLetters: deadLetters, logger: Logger(label: "test"), random: { 1 })
     }
 
@@ -60,7 +61,7 @@ private struct Harness {
 private func events(_ count: Int) -> [String] { (0..<count).map { "e\($0)" } }
 
 @Test func deliversEveryRecordOnceInFullBatches() async throws {
-    let harness = Harness(maxBatchRecords: 100) { _, _ in .perRecord { _ in nil } }
+    let harness = Harness(maxBatchRecords: 100, maxConcurrentCalls: 1) { _, _ in .perRecord { _ in nil } }
     try await harness.append(events(250))
     await harness.drain()
     #expect(harness.kinesis.stored == events(250))
@@ -162,4 +163,16 @@ private func events(_ count: Int) -> [String] { (0..<count).map { "e\($0)" } }
     let authorization = try #require(headers.first { $0.name.lowercased() == "authorization" }?.value)
     #expect(authorization.hasPrefix("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/"))
     #expect(authorization.contains("/us-east-1/kinesis/aws4_request"))
+}
+
+@Test func keepsUpToMaxConcurrentCallsInFlightAndDeliversEachRecordOnce() async throws {
+    let harness = Harness(maxBatchRecords: 10, maxConcurrentCalls: 3, delay: .milliseconds(20)) { call, _ in
+        .perRecord { record in call % 2 == 0 && record.hasSuffix("7") ? "InternalFailure" : nil }
+    }
+    try await harness.append(events(200))
+    await harness.drain()
+    #expect(harness.kinesis.peakInFlight == 3)
+    #expect(harness.kinesis.stored.count == 200)
+    #expect(Set(harness.kinesis.stored) == Set(events(200)))
+    #expect(await harness.log.statistics().pendingRecords == 0)
 }

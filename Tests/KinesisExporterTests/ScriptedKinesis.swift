@@ -24,14 +24,21 @@ final class ScriptedKinesis: HTTPTransport {
     private struct State {
         var calls: [Call] = []
         var stored: [String] = []
+        var inFlight = 0
+        var peakInFlight = 0
     }
 
     private let state = Mutex(State())
     private let script: @Sendable (_ callIndex: Int, _ records: [String]) -> Answer
+    private let delay: Duration
 
-    init(script: @escaping @Sendable (_ callIndex: Int, _ records: [String]) -> Answer) {
+    init(delay: Duration = .zero, script: @escaping @Sendable (_ callIndex: Int, _ records: [String]) -> Answer) {
+        self.delay = delay
         self.script = script
     }
+
+    /// The most calls that were in flight at once.
+    var peakInFlight: Int { state.withLock { $0.peakInFlight } }
 
     var calls: [Call] { state.withLock { $0.calls } }
     var stored: [String] { state.withLock { $0.stored } }
@@ -49,8 +56,12 @@ final class ScriptedKinesis: HTTPTransport {
         }
         let index = state.withLock { state -> Int in
             state.calls.append(Call(records: records, headers: request.headers))
+            state.inFlight += 1
+            state.peakInFlight = max(state.peakInFlight, state.inFlight)
             return state.calls.count - 1
         }
+        if delay > .zero { try? await Task.sleep(for: delay) }
+        defer { state.withLock { $0.inFlight -= 1 } }
         switch script(index, records) {
         case .error(let status, let type, let message):
             let body = #"{"__type":"\#(type)","message":"\#(message)"}"#

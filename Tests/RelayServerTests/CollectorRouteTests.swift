@@ -3,6 +3,7 @@
 import CurlTransport
 import EventSpool
 import Foundation
+import KinesisExporter
 import Logging
 import NIOCore
 import NIOPosix
@@ -17,7 +18,7 @@ private func withRelay(
 ) async throws {
     let log = MemoryEventLog(capacityBytes: capacityBytes)
     let dispatcher = EventDispatcher(targets: [
-        ExportTarget(name: "test", eventKind: .feature, log: log, partitionKey: "default")
+        ExportTarget(name: "test", eventKind: .feature, log: log, partitionKey: .constant("default"))
     ])
     let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     let port = PortBox()
@@ -114,11 +115,13 @@ private func text(_ response: HTTPResponse) -> String { String(decoding: respons
     }
 }
 
-@Test func rejectsANonJSONContentType() async throws {
+@Test func rejectsANonJSONContentTypeWithGOFFsMessage() async throws {
     try await withRelay { base, _, client in
         let response = try await post(client, base + "/v1/data/collector", "events=1", contentType: "text/plain")
-        #expect(response.status == 415)
-        #expect(text(response).contains("Content-Type must be application/json"))
+        #expect(response.status == 400)
+        #expect(
+            text(response)
+                == "{\"message\":\"collectEvalData: invalid input data code=415, message=Unsupported Media Type\"}\n")
     }
 }
 

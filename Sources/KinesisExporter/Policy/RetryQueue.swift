@@ -62,6 +62,12 @@ public struct RetryQueue: Sendable {
         return taken
     }
 
+    /// Removes and returns every waiting record.
+    public mutating func removeAll() -> [PendingRecord] {
+        defer { items.removeAll() }
+        return items
+    }
+
     /// The sequences of every waiting record.
     public var sequences: [UInt64] { items.map(\.logged.sequence) }
 }

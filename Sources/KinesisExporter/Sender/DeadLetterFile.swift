@@ -53,7 +53,7 @@ public final class DeadLetterFile: DeadLetterSink {
         let url = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         if !FileManager.default.fileExists(atPath: path) {
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
         }
         let file = try FileHandle(forWritingTo: url)
         try file.seekToEnd()

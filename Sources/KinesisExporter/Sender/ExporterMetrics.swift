@@ -36,6 +36,11 @@ struct ExporterMetrics: Sendable {
         Recorder(label: "goff_relay_exporter_batch_bytes", dimensions: dimensions).record(bytes)
     }
 
+    func ingestToAcknowledged(nanoseconds: UInt64) {
+        Timer(label: "goff_relay_exporter_ingest_to_ack_duration", dimensions: dimensions)
+            .recordNanoseconds(Int64(clamping: nanoseconds))
+    }
+
     func sendLatency(_ duration: Duration) {
         Timer(label: "goff_relay_exporter_send_duration", dimensions: dimensions).recordInterval(duration)
     }

@@ -4,6 +4,19 @@ import EventSpool
 import Foundation
 import Logging
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Nanoseconds of the monotonic clock (the clock the collector stamps records with).
+func monotonicNanoseconds() -> UInt64 {
+    var spec = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &spec)
+    return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
+}
+
 extension KinesisSender {
     /// Sends one batch until Kinesis answered for every record, the drain deadline passes, or the task
     /// is cancelled. Refused records and unsent batches end up in `retries`.
@@ -50,10 +63,15 @@ extension KinesisSender {
         var failed: [PendingRecord] = []
         var codes: [String: Int] = [:]
         let now = ContinuousClock.now
+        let nowNanos = monotonicNanoseconds()
         for (item, entry) in zip(batch, answer.entries) {
             switch entry {
             case .stored:
                 stored.append(item.logged.sequence)
+                let accepted = item.logged.record.acceptedAtNanos
+                if accepted > 0, nowNanos > accepted {
+                    metrics.ingestToAcknowledged(nanoseconds: nowNanos - accepted)
+                }
             case .failed(let code, _):
                 codes[code, default: 0] += 1
                 let attempts = item.attempts + 1

@@ -33,6 +33,15 @@ public final class KinesisSender: Service {
     let drainSignal = DrainSignal()
     private let statusBox = Mutex(ExporterStatus())
     private let failureLog = Mutex(FailureLogState())
+    private let shared = Mutex(SharedState())
+
+    /// What the workers share: records waiting for a retry, and how many calls are in flight.
+    private struct SharedState {
+        var retries = RetryQueue()
+        var inFlight = 0
+        /// Set when a draining worker learns that the endpoint cannot take data before the deadline.
+        var stopped = false
+    }
 
     /// Creates a sender.
     /// - Parameter random: the jitter source, a value in 0…1 (injected so tests can pin it).
@@ -83,26 +92,53 @@ public final class KinesisSender: Service {
     }
 
     private func sendLoop() async {
-        var retries = RetryQueue()
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<configuration.maxConcurrentCalls {
+                group.addTask { await self.workerLoop() }
+            }
+        }
+        await reportLeftovers()
+    }
+
+    /// One of ``KinesisSenderConfiguration/maxConcurrentCalls`` loops, each with at most one call in
+    /// flight. Retries are shared, so a record refused on one worker may be retried by another.
+    ///
+    /// A worker ends when the log is closed and read, no retry waits, and no other worker has a call in
+    /// flight (whose refused records would otherwise be left without a worker).
+    private func workerLoop() async {
         while !Task.isCancelled && !isPastDeadline {
-            var batch = retries.takeDue(
-                now: .now, maxRecords: configuration.maxBatchRecords, maxBytes: configuration.maxBatchBytes)
+            var batch =
+                shared.withLock { shared -> [PendingRecord]? in
+                    if shared.stopped { return nil }
+                    let due = shared.retries.takeDue(
+                        now: .now, maxRecords: configuration.maxBatchRecords, maxBytes: configuration.maxBatchBytes)
+                    if !due.isEmpty { shared.inFlight += 1 }
+                    return due
+                } ?? []
+            if shared.withLock({ $0.stopped }) { break }
             if batch.isEmpty {
-                let readiness = await log.waitForRecords(timeout: waitTimeout(retries))
+                let earliest = shared.withLock { $0.retries.earliestDue }
+                let readiness = await log.waitForRecords(timeout: waitTimeout(until: earliest))
                 if readiness == .closed {
-                    if retries.isEmpty { break }
-                    await sleep(until: retries.earliestDue)
+                    let idle = shared.withLock { $0.retries.isEmpty && $0.inFlight == 0 }
+                    if idle { break }
+                    await sleep(until: earliest ?? .now + .milliseconds(20))
                     continue
                 }
                 if readiness != .ready { continue }
+                shared.withLock { $0.inFlight += 1 }
             }
+            var retries = RetryQueue()
             batch += await freshRecords(room: batch, retries: &retries)
             let sendable = setAsideOversized(batch)
-            if !sendable.isEmpty, !(await send(sendable, retries: &retries)) {
-                break
+            let keepGoing = sendable.isEmpty ? true : await send(sendable, retries: &retries)
+            shared.withLock { shared in
+                shared.retries.add(retries.removeAll())
+                shared.inFlight -= 1
+                if !keepGoing { shared.stopped = true }
             }
+            if !keepGoing { break }
         }
-        await reportLeftovers(retries)
     }
 
     /// Reads fresh records into the room `batch` leaves; a record that does not fit waits as due now.
@@ -121,8 +157,8 @@ public final class KinesisSender: Service {
         return fresh
     }
 
-    private func waitTimeout(_ retries: RetryQueue) -> Duration? {
-        var limit: ContinuousClock.Instant? = retries.earliestDue
+    private func waitTimeout(until earliestRetry: ContinuousClock.Instant?) -> Duration? {
+        var limit: ContinuousClock.Instant? = earliestRetry
         if let deadline = drainDeadline.withLock({ $0 }) {
             limit = limit.map { min($0, deadline) } ?? deadline
         }
@@ -167,9 +203,9 @@ public final class KinesisSender: Service {
             ])
     }
 
-    private func reportLeftovers(_ retries: RetryQueue) async {
+    private func reportLeftovers() async {
         let stats = await log.statistics()
-        let left = stats.unreadRecords + retries.count
+        let left = stats.unreadRecords + shared.withLock { $0.retries.count }
         if left > 0 {
             logger.error(
                 "exporter stopped with records not delivered",

@@ -16,6 +16,10 @@ public struct KinesisSenderConfiguration: Sendable {
     public var parkInterval: Duration
     /// How long a graceful shutdown may keep sending.
     public var drainTimeout: Duration
+    /// PutRecords calls in flight at once. With 1, the records of one partition key are sent in
+    /// order except that a refused record is retried after the records that followed it; with more,
+    /// records may also overtake each other between concurrent calls.
+    public var maxConcurrentCalls: Int
 
     /// Creates a configuration with Kinesis' default limits.
     public init(
@@ -25,7 +29,8 @@ public struct KinesisSenderConfiguration: Sendable {
         maxRecordBytes: Int = 1_048_576,
         backoff: Backoff = Backoff(),
         parkInterval: Duration = .seconds(30),
-        drainTimeout: Duration = .seconds(10)
+        drainTimeout: Duration = .seconds(10),
+        maxConcurrentCalls: Int = 4
     ) {
         self.name = name
         self.maxBatchRecords = maxBatchRecords
@@ -34,5 +39,6 @@ public struct KinesisSenderConfiguration: Sendable {
         self.backoff = backoff
         self.parkInterval = parkInterval
         self.drainTimeout = drainTimeout
+        self.maxConcurrentCalls = max(1, maxConcurrentCalls)
     }
 }

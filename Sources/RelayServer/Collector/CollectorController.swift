@@ -25,11 +25,13 @@ struct CollectorController: Sendable {
     }
 
     func collect<Context: RequestContext>(_ request: Request, context: Context) async throws -> Response {
-        if let contentType = request.headers[.contentType], !Self.isJSON(contentType) {
+        // Echo (GOFF's framework) binds JSON only for a Content-Type starting with application/json,
+        // and answers anything else with this exact message.
+        if let contentType = request.headers[.contentType], !contentType.lowercased().hasPrefix("application/json"),
+            request.headers[.contentLength] != "0"
+        {
             throw RelayHTTPError(
-                .unsupportedMediaType,
-                message:
-                    "collectEvalData: invalid input data: Content-Type must be application/json, got \(contentType)")
+                .badRequest, message: "collectEvalData: invalid input data code=415, message=Unsupported Media Type")
         }
         let buffer = try await request.body.collect(upTo: maxBodyBytes)
         let batch: CollectorBatch
@@ -54,12 +56,5 @@ struct CollectorController: Sendable {
             throw RelayHTTPError(status, message: "collectEvalData: \(error.message); retry later", headers: headers)
         }
         return JSONResponse.make(status: .ok, bytes: Array("{\"ingestedContentCount\":\(batch.receivedCount)}".utf8))
-    }
-
-    static func isJSON(_ contentType: String) -> Bool {
-        let media = contentType.split(separator: ";", maxSplits: 1).first.map {
-            $0.trimmingCharacters(in: .whitespaces).lowercased()
-        }
-        return media == "application/json" || (media?.hasSuffix("+json") ?? false)
     }
 }

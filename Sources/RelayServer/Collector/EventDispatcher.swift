@@ -2,6 +2,7 @@
 
 import EventSpool
 import Events
+import KinesisExporter
 
 #if canImport(Glibc)
     import Glibc
@@ -41,7 +42,9 @@ public struct EventDispatcher: Sendable {
             guard !chosen.isEmpty else { continue }
             let records = chosen.map {
                 ExportRecord(
-                    data: $0.bytes, partitionKey: target.partitionKey, eventKey: $0.event.key, acceptedAtNanos: now)
+                    data: $0.bytes,
+                    partitionKey: target.partitionKey.key(userKey: $0.event.userKey, flagKey: $0.event.key),
+                    eventKey: $0.event.key, acceptedAtNanos: now)
             }
             try await target.log.append(records)
         }

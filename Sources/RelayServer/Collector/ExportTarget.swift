@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import EventSpool
+import KinesisExporter
 
 /// One exporter as the HTTP side sees it: which events it takes, where they go, how they are keyed.
 public struct ExportTarget: Sendable {
@@ -18,11 +19,11 @@ public struct ExportTarget: Sendable {
     public var eventKind: EventKind
     /// The hand-off log its sender reads.
     public var log: any EventLog
-    /// The partition key of every record.
-    public var partitionKey: String
+    /// How each record's partition key is chosen.
+    public var partitionKey: PartitionKeyStrategy
 
     /// Creates a target.
-    public init(name: String, eventKind: EventKind, log: any EventLog, partitionKey: String) {
+    public init(name: String, eventKind: EventKind, log: any EventLog, partitionKey: PartitionKeyStrategy) {
         self.name = name
         self.eventKind = eventKind
         self.log = log
