@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
-"""(f) A tiny hand-off queue (maxQueueBytes = maxBodyBytes) under concurrent POSTs, with Kinesis
-unreachable (a closed loopback port): the collector answers 503 with Retry-After instead of
-queueing without bound; once the endpoint appears, every event that was accepted (200) arrives
-exactly once, and new posts are accepted again."""
+"""(f) Kinesis unreachable (a closed loopback port) and a tiny bound on what the relay keeps:
+the collector answers 503 with Retry-After instead of queueing without bound; once the endpoint
+appears, every event that was accepted (200) arrives exactly once, and new posts are accepted
+again. Two bounds: the in-memory log (`durability: memory`, bounded by
+collector.maxQueueBytes) and the disk spool (`maxSpoolBytes`, `whenFull: reject`)."""
 
 from __future__ import annotations
 
@@ -33,11 +34,19 @@ def retry_after_is_valid(value: str | None) -> bool:
         return False
 
 
+BOUNDS = {
+    "memory-queue": {"durability": "memory",
+                     "collector": {"maxBodyBytes": QUEUE_BYTES, "maxQueueBytes": QUEUE_BYTES}},
+    "disk-spool": {"maxSpoolBytes": QUEUE_BYTES, "whenFull": "reject",
+                   "collector": {"maxBodyBytes": QUEUE_BYTES, "maxQueueBytes": QUEUE_BYTES}},
+}
+
+
 @pytest.mark.timeout_seconds(240)
-def test_queue_full_503_then_delivery_when_endpoint_appears(start_relay, stream, moto, oracle):
+@pytest.mark.parametrize("bound", list(BOUNDS))
+def test_queue_full_503_then_delivery_when_endpoint_appears(bound, start_relay, stream, moto, oracle):
     closed_port = harness.free_port()
-    relay = start_relay(stream, config={"collector": {"maxBodyBytes": QUEUE_BYTES, "maxQueueBytes": QUEUE_BYTES},
-                                        "shutdownGracePeriod": 5000},
+    relay = start_relay(stream, config={**BOUNDS[bound], "shutdownGracePeriod": 5000},
                         env={"AWS_ENDPOINT_URL_KINESIS": f"http://127.0.0.1:{closed_port}"})
     lock = threading.Lock()
     accepted: list[bytes] = []
@@ -82,10 +91,10 @@ def test_queue_full_503_then_delivery_when_endpoint_appears(start_relay, stream,
     for thread in threads:
         thread.join()
     assert not others, f"answers other than 200/503: {others[:5]}"
-    assert refused, f"no 503 after {len(accepted)} accepted POSTs (maxQueueBytes {QUEUE_BYTES})"
+    assert refused, f"no 503 after {len(accepted)} accepted POSTs ({bound}, {QUEUE_BYTES} bytes)"
     assert accepted, "every POST was refused: the queue never accepted anything"
     assert all(retry_after_is_valid(r.header("retry-after")) for r in refused), refused[0].headers
-    print(f"queue full: {len(accepted)} POSTs accepted ({len(accepted) * EVENTS_PER_POST} events), "
+    print(f"{bound} full: {len(accepted)} POSTs accepted ({len(accepted) * EVENTS_PER_POST} events), "
           f"{len(refused)} answered 503 with Retry-After {refused[0].header('retry-after')!r}")
 
     forwarder = harness.Forwarder(closed_port, moto.port)

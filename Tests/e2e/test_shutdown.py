@@ -46,7 +46,7 @@ def test_sigterm_drains_queued_events(start_relay, stream, oracle):
 
     expected = [payload for body in accepted for payload in oracle.expected(body)]
     records = stream.read()
-    result = harness.compare(expected, records)
+    result = harness.compare(expected, records, ordered=False)  # several calls in flight
     print(f"shutdown: events posted {len(expected)} in {post_seconds:.1f} s ({busy} answered 503), "
           f"exit code {code} after {exit_seconds:.1f} s, "
           f"records read {len(records)}, mismatches {result.mismatches}")
