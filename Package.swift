@@ -119,6 +119,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             path: "Tests/Support/fake-kinesis",
+            exclude: ["README.md", "checks"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport"], swiftSettings: swiftSettings),

@@ -46,7 +46,7 @@ public struct RelayLogHandler: LogHandler {
             ("level", Self.name(of: event.level)), ("ts", timestamp), ("logger", label), ("msg", "\(event.message)"),
         ]
         for key in merged.keys.sorted() {
-            if let value = merged[key] { fields.append((key, Self.flatten(value))) }
+            if let value = merged[key] { fields.append((Self.namespaced(key), Self.flatten(value))) }
         }
         write(format == .json ? Self.jsonLine(fields) : Self.logfmtLine(fields))
     }
@@ -61,6 +61,14 @@ public struct RelayLogHandler: LogHandler {
         return String(
             format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
             Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), now.tv_nsec / 1_000_000)
+    }
+
+    /// Metadata keys are namespaced `goff.`; the framework's own keys (`hb.request.id`) are renamed
+    /// into it (`goff.http.request.id`).
+    static func namespaced(_ key: String) -> String {
+        if key.hasPrefix("goff.") { return key }
+        if key.hasPrefix("hb.") { return "goff.http." + key.dropFirst(3) }
+        return "goff." + key
     }
 
     static func name(of level: Logger.Level) -> String {
