@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(
@@ -47,6 +48,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "Events", swiftSettings: swiftSettings),
+        .target(
+            name: "FlagEngine",
+            dependencies: ["Events"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "EventSpool",
             dependencies: [
@@ -82,7 +88,10 @@ let package = Package(
                 "EventSpool",
                 "KinesisExporter",
                 "RelayConfig",
+                "FlagEngine",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -130,6 +139,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "EventsTests", dependencies: ["Events"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FlagEngineTests",
+            dependencies: ["FlagEngine", "Events"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "EventSpoolTests", dependencies: ["EventSpool"], swiftSettings: swiftSettings),
         .testTarget(
             name: "KinesisExporterTests",
