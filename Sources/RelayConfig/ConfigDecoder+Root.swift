@@ -35,6 +35,7 @@ extension ConfigDecoder {
             config.shutdownGracePeriod = .milliseconds(milliseconds)
         }
         config.collector = decodeCollector(root)
+        config.access = decodeAccess(root)
         decodeSpool(root, into: &config)
         let errorsBeforeExporters = errorCount
         config.exporters = decodeExporters(root)

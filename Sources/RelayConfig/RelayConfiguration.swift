@@ -34,6 +34,8 @@ public struct RelayConfiguration: Sendable, Hashable {
     public var whenFull: SpoolFullPolicy
     /// `collector.*`.
     public var collector: CollectorConfiguration
+    /// `authorizedKeys`, `apiKeys`, `disableVersionHeader`.
+    public var access = AccessConfiguration()
     /// `exporter` followed by the `exporters` list.
     public var exporters: [ExporterConfiguration]
     /// `retriever` followed by the `retrievers` list, undecoded (flag evaluation comes later).

@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import NIOPosix
+import ServiceLifecycle
 
 /// Builds the relay's HTTP application: routes, middleware and listener settings.
 public enum RelayApplication {
@@ -17,46 +18,97 @@ public enum RelayApplication {
         public var maxBodyBytes: Int
         /// The `Retry-After` value sent with 503 answers, in seconds.
         public var retryAfterSeconds: Int
+        /// A separate port for health, info and metrics (`server.monitoringPort`), or nil.
+        public var monitoringPort: Int?
+        /// The `X-GOFEATUREFLAG-VERSION` value, or nil to leave the header out.
+        public var versionHeader: String?
 
         /// Creates settings.
-        public init(host: String, port: Int, maxBodyBytes: Int = 16 * 1_048_576, retryAfterSeconds: Int = 1) {
+        public init(
+            host: String, port: Int, maxBodyBytes: Int = 16 * 1_048_576, retryAfterSeconds: Int = 1,
+            monitoringPort: Int? = nil, versionHeader: String? = nil
+        ) {
             self.host = host
             self.port = port
             self.maxBodyBytes = maxBodyBytes
             self.retryAfterSeconds = retryAfterSeconds
+            self.monitoringPort = monitoringPort
+            self.versionHeader = versionHeader
         }
     }
 
-    /// The router with every route of the relay.
-    public static func makeRouter(settings: Settings, dispatcher: EventDispatcher) -> Router<BasicRequestContext> {
+    /// The router with every route of the relay. With a separate monitoring port, health, info and
+    /// metrics are left to ``makeMonitoringRouter(status:)``.
+    public static func makeRouter(
+        settings: Settings, dispatcher: EventDispatcher, keys: APIKeyStore = APIKeyStore(evaluation: [], admin: []),
+        status: RelayStatus = .empty
+    ) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
+        if let version = settings.versionHeader {
+            router.middlewares.add(VersionHeaderMiddleware(version: version))
+        }
+        router.middlewares.add(RequestMetricsMiddleware())
         router.middlewares.add(JSONErrorMiddleware())
+        router.middlewares.add(APIKeyMiddleware(store: keys))
         CollectorController(
             dispatcher: dispatcher, maxBodyBytes: settings.maxBodyBytes, retryAfterSeconds: settings.retryAfterSeconds
         ).register(on: router)
-        router.get("/health") { _, _ in
-            JSONResponse.make(status: .ok, bytes: Array("{\"initialized\":true}".utf8))
+        if settings.monitoringPort == nil {
+            OperationsController(status: status).register(on: router)
         }
         return router
     }
 
-    /// The application (a `Service`) serving `router` on one event-loop thread: on a small machine one
-    /// loop gives the same throughput as two with a far lower tail latency.
-    /// - Parameter onListening: called with the bound port once the server listens.
+    /// The router of `server.monitoringPort`: health, info and metrics, no keys, no version header.
+    public static func makeMonitoringRouter(status: RelayStatus) -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.middlewares.add(JSONErrorMiddleware())
+        OperationsController(status: status).register(on: router)
+        return router
+    }
+
+    /// The HTTP services: the API application, and the monitoring one when a monitoring port is set.
+    /// Each serves on the one event-loop thread of `eventLoopGroup`: on a small machine one loop gives the
+    /// same throughput as two with a far lower tail latency.
+    /// - Parameter onListening: called with the bound API port once the server listens.
+    public static func makeServices(
+        settings: Settings,
+        dispatcher: EventDispatcher,
+        keys: APIKeyStore,
+        status: RelayStatus,
+        eventLoopGroup: MultiThreadedEventLoopGroup,
+        logger: Logger,
+        onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> [any Service] {
+        let api = Application(
+            router: makeRouter(settings: settings, dispatcher: dispatcher, keys: keys, status: status),
+            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? settings.port) },
+            eventLoopGroupProvider: .shared(eventLoopGroup),
+            logger: logger)
+        guard let monitoringPort = settings.monitoringPort else { return [api] }
+        let monitoring = Application(
+            router: makeMonitoringRouter(status: status),
+            configuration: .init(address: .hostname(settings.host, port: monitoringPort), serverName: nil),
+            eventLoopGroupProvider: .shared(eventLoopGroup),
+            logger: logger)
+        return [monitoring, api]
+    }
+
+    /// The API application alone (tests).
     public static func make(
         settings: Settings,
         dispatcher: EventDispatcher,
         eventLoopGroup: MultiThreadedEventLoopGroup,
         logger: Logger,
+        keys: APIKeyStore = APIKeyStore(evaluation: [], admin: []),
+        status: RelayStatus = .empty,
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        let router = makeRouter(settings: settings, dispatcher: dispatcher)
-        return Application(
-            router: router,
+        Application(
+            router: makeRouter(settings: settings, dispatcher: dispatcher, keys: keys, status: status),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
-            onServerRunning: { channel in
-                await onListening(channel.localAddress?.port ?? settings.port)
-            },
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? settings.port) },
             eventLoopGroupProvider: .shared(eventLoopGroup),
             logger: logger)
     }

@@ -3,10 +3,13 @@
 import AWSAuth
 import CurlTransport
 import EventSpool
+import Foundation
 import KinesisExporter
 import Logging
+import Metrics
 import NIOCore
 import NIOPosix
+import Prometheus
 import RelayConfig
 import RelayServer
 import ServiceLifecycle
@@ -20,20 +23,28 @@ struct RelayProcess {
     let logger: Logger
     let transport: CurlHTTPClient
     let senders: [KinesisSender]
+    let logs: [(name: String, log: any EventLog)]
     let dispatcher: EventDispatcher
+    let keys: APIKeyStore
+    let registry: PrometheusCollectorRegistry
 
     /// A start-up problem, reported in one line and a non-zero exit.
     struct StartupError: Error, CustomStringConvertible {
         var description: String
     }
 
-    init(configuration: RelayConfiguration, environment: [String: String], logger: Logger) throws {
+    init(
+        configuration: RelayConfiguration, environment: [String: String], registry: PrometheusCollectorRegistry,
+        logger: Logger
+    ) throws {
         self.configuration = configuration
+        self.registry = registry
         self.logger = logger
         let credentials = EnvironmentCredentialProvider(environment: environment)
         let transport = CurlHTTPClient()
         var senders: [KinesisSender] = []
         var targets: [ExportTarget] = []
+        var logs: [(name: String, log: any EventLog)] = []
         for exporter in configuration.exporters {
             guard case .kinesis(let kinesis) = exporter else { continue }
             let plan = try KinesisExporterPlan(configuration: kinesis, environment: environment)
@@ -46,6 +57,7 @@ struct RelayProcess {
                 deadLetters: DeadLetterFile(path: plan.deadLetterPath(dataDir: configuration.dataDir)),
                 logger: logger)
             senders.append(sender)
+            logs.append((plan.name, log))
             targets.append(
                 ExportTarget(
                     name: plan.name, eventKind: kinesis.eventType == .tracking ? .tracking : .feature, log: log,
@@ -62,7 +74,10 @@ struct RelayProcess {
         }
         self.transport = transport
         self.senders = senders
+        self.logs = logs
         self.dispatcher = EventDispatcher(targets: targets)
+        self.keys = APIKeyStore(
+            evaluation: configuration.access.evaluationKeys, admin: configuration.access.adminKeys)
     }
 
     /// The exporter's hand-off log: a durable spool in `dataDir/spool/<exporter>` unless
@@ -92,17 +107,19 @@ struct RelayProcess {
         let eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let settings = RelayApplication.Settings(
             host: configuration.server.host, port: configuration.server.port,
-            maxBodyBytes: configuration.collector.maxBodyBytes)
+            maxBodyBytes: configuration.collector.maxBodyBytes, monitoringPort: configuration.server.monitoringPort,
+            versionHeader: configuration.access.disableVersionHeader ? nil : RelayVersion.current)
         let logger = self.logger
-        let app = RelayApplication.make(
-            settings: settings, dispatcher: dispatcher, eventLoopGroup: eventLoopGroup, logger: logger,
+        let http = RelayApplication.makeServices(
+            settings: settings, dispatcher: dispatcher, keys: keys, status: status(), eventLoopGroup: eventLoopGroup,
+            logger: logger,
             onListening: { port in
                 logger.info(
                     "goff-relay listening",
                     metadata: ["goff.host": .string(settings.host), "goff.port": .stringConvertible(port)])
             })
         var services: [any Service] = senders
-        services.append(app)
+        services.append(contentsOf: http)
         let group = ServiceGroup(
             configuration: .init(
                 services: services.map { .init(service: $0) },
@@ -117,6 +134,43 @@ struct RelayProcess {
         }
         await shutdown(eventLoopGroup)
         logger.info("goff-relay stopped")
+    }
+
+    /// The hooks behind `/info` and `/metrics`.
+    func status() -> RelayStatus {
+        let started = Date().formatted(.iso8601)
+        let senders = self.senders
+        let logs = self.logs
+        let registry = self.registry
+        let exporters: @Sendable () async -> [ExporterInfo] = {
+            var infos: [ExporterInfo] = []
+            for (sender, entry) in zip(senders, logs) {
+                let stats = await entry.log.statistics()
+                let status = sender.status
+                infos.append(
+                    ExporterInfo(
+                        name: entry.name, pendingRecords: stats.pendingRecords, pendingBytes: stats.pendingBytes,
+                        capacityBytes: stats.capacityBytes, recordsSent: status.recordsSent,
+                        recordFailures: status.recordFailures, callFailures: status.callFailures,
+                        deadLettered: status.deadLettered, lastSuccess: status.lastSuccess?.formatted(.iso8601),
+                        lastError: status.lastError))
+            }
+            return infos
+        }
+        return RelayStatus(
+            cacheRefresh: { started },
+            exporters: exporters,
+            metricsText: {
+                for info in await exporters() {
+                    let dimensions = [("exporter", info.name)]
+                    Gauge(label: "goff_relay_exporter_spool_records", dimensions: dimensions)
+                        .record(info.pendingRecords)
+                    Gauge(label: "goff_relay_exporter_spool_bytes", dimensions: dimensions).record(info.pendingBytes)
+                }
+                var bytes: [UInt8] = []
+                registry.emit(into: &bytes)
+                return bytes
+            })
     }
 
     private func shutdown(_ eventLoopGroup: MultiThreadedEventLoopGroup) async {

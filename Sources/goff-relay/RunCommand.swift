@@ -3,6 +3,8 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Metrics
+import Prometheus
 import RelayConfig
 import RelayServer
 
@@ -27,13 +29,16 @@ struct RunCommand: AsyncParsableCommand {
         let level = Self.level(configuration.logLevel)
         let format: RelayLogHandler.Format = configuration.logFormat == .logfmt ? .logfmt : .json
         LoggingSystem.bootstrap { label in RelayLogHandler(label: label, level: level, format: format) }
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let logger = Logger(label: "goff-relay")
         for warning in configuration.warnings {
             logger.warning("configuration: \(warning)")
         }
         let relay: RelayProcess
         do {
-            relay = try RelayProcess(configuration: configuration, environment: environment, logger: logger)
+            relay = try RelayProcess(
+                configuration: configuration, environment: environment, registry: registry, logger: logger)
         } catch {
             logger.critical("cannot start: \(error)")
             Self.fail("cannot start: \(error)")

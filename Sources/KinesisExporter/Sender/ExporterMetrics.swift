@@ -37,12 +37,12 @@ struct ExporterMetrics: Sendable {
     }
 
     func ingestToAcknowledged(nanoseconds: UInt64) {
-        Timer(label: "goff_relay_exporter_ingest_to_ack_duration", dimensions: dimensions)
+        Timer(label: "goff_relay_exporter_ingest_to_ack_seconds", dimensions: dimensions)
             .recordNanoseconds(Int64(clamping: nanoseconds))
     }
 
     func sendLatency(_ duration: Duration) {
-        Timer(label: "goff_relay_exporter_send_duration", dimensions: dimensions).recordInterval(duration)
+        Timer(label: "goff_relay_exporter_send_duration_seconds", dimensions: dimensions).recordInterval(duration)
     }
 }
 

@@ -6,6 +6,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import Metrics
 import NIOCore
 
 /// `POST /v1/data/collector`, as GOFF's relay: parses `{"meta":…,"events":[…]}`, hands the events to
@@ -55,6 +56,7 @@ struct CollectorController: Sendable {
                 "collector: events refused", metadata: ["goff.reason": .string(error.message)])
             throw RelayHTTPError(status, message: "collectEvalData: \(error.message); retry later", headers: headers)
         }
+        Counter(label: "gofeatureflag_collect_eval_data_total").increment(by: batch.receivedCount)
         return JSONResponse.make(status: .ok, bytes: Array("{\"ingestedContentCount\":\(batch.receivedCount)}".utf8))
     }
 }

@@ -3,6 +3,7 @@
 import EventSpool
 import Events
 import KinesisExporter
+import Metrics
 
 #if canImport(Glibc)
     import Glibc
@@ -46,7 +47,15 @@ public struct EventDispatcher: Sendable {
                     partitionKey: target.partitionKey.key(userKey: $0.event.userKey, flagKey: $0.event.key),
                     eventKey: $0.event.key, acceptedAtNanos: now)
             }
-            try await target.log.append(records)
+            do {
+                try await target.log.append(records)
+            } catch {
+                Counter(label: "goff_relay_exporter_events_refused_total", dimensions: [("exporter", target.name)])
+                    .increment(by: records.count)
+                throw error
+            }
+            Counter(label: "goff_relay_exporter_events_received_total", dimensions: [("exporter", target.name)])
+                .increment(by: records.count)
         }
     }
 

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import HTTPTypes
+import Hummingbird
+
+/// GOFF's API-key check on the evaluation routes (`/v1/…`, `/ofrep/v1/…`) and admin routes
+/// (`/admin/v1/…`), with GOFF's 401 bodies.
+///
+/// The key comes from `X-API-Key`, else from `Authorization: Bearer <key>` (scheme matched ignoring
+/// case). Evaluation routes check keys only once an evaluation key is configured; admin routes always
+/// need an admin key.
+struct APIKeyMiddleware<Context: RequestContext>: RouterMiddleware {
+    let store: APIKeyStore
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        let path = request.uri.path
+        let isAdmin = path.hasPrefix("/admin/v1/")
+        let isEvaluation = path.hasPrefix("/v1/") || path.hasPrefix("/ofrep/v1/")
+        guard isAdmin || (isEvaluation && store.evaluationRequiresKey) else {
+            return try await next(request, context)
+        }
+        let role: APIKeyStore.Role?
+        if let key = request.headers[HTTPField.Name.xAPIKey] {
+            role = store.role(of: key)
+            if role == nil { throw RelayHTTPError(.unauthorized, message: "code=401, message=Unauthorized") }
+        } else if let authorization = request.headers[.authorization] {
+            let parts = authorization.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+                throw RelayHTTPError(.unauthorized, message: "invalid key in the request header")
+            }
+            role = store.role(of: String(parts[1]))
+            if role == nil { throw RelayHTTPError(.unauthorized, message: "invalid key") }
+        } else {
+            throw RelayHTTPError(.unauthorized, message: "missing key in request header")
+        }
+        if isAdmin && role != .admin {
+            throw RelayHTTPError(.unauthorized, message: "code=401, message=Unauthorized")
+        }
+        return try await next(request, context)
+    }
+}
+
+extension HTTPField.Name {
+    /// `X-API-Key`, GOFF's preferred API-key header.
+    static let xAPIKey: HTTPField.Name = {
+        guard let name = HTTPField.Name("X-API-Key") else { preconditionFailure("X-API-Key is a valid field name") }
+        return name
+    }()
+
+    /// `X-GOFEATUREFLAG-VERSION`, the relay's version on every API response.
+    static let goffVersion: HTTPField.Name = {
+        guard let name = HTTPField.Name("X-GOFEATUREFLAG-VERSION") else {
+            preconditionFailure("X-GOFEATUREFLAG-VERSION is a valid field name")
+        }
+        return name
+    }()
+}
