@@ -88,7 +88,6 @@ let package = Package(
                 "EventSpool",
                 "KinesisExporter",
                 "RelayConfig",
-                "FlagEngine",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

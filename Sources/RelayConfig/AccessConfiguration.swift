@@ -2,7 +2,11 @@
 
 /// API keys and response-header settings of the HTTP API (GOFF's `authorizedKeys`, `apiKeys`,
 /// `disableVersionHeader`).
-public struct AccessConfiguration: Sendable, Hashable {
+///
+/// Its `description`, `debugDescription` and mirror show how many keys there are, never the keys.
+public struct AccessConfiguration: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable
+{
     /// Keys accepted on the evaluation and collector routes: `authorizedKeys.evaluation` plus the legacy
     /// `apiKeys`. When empty (and there are no admin keys either) those routes are open, as in GOFF.
     public var evaluationKeys: [String]
@@ -16,5 +20,21 @@ public struct AccessConfiguration: Sendable, Hashable {
         self.evaluationKeys = evaluationKeys
         self.adminKeys = adminKeys
         self.disableVersionHeader = disableVersionHeader
+    }
+
+    public var description: String {
+        "AccessConfiguration(evaluationKeys: \(evaluationKeys.count) redacted, adminKeys: \(adminKeys.count) "
+            + "redacted, disableVersionHeader: \(disableVersionHeader))"
+    }
+
+    public var debugDescription: String { description }
+
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: [
+                "evaluationKeys": "\(evaluationKeys.count) redacted", "adminKeys": "\(adminKeys.count) redacted",
+                "disableVersionHeader": disableVersionHeader,
+            ])
     }
 }

@@ -27,6 +27,7 @@ struct RelayProcess {
     let dispatcher: EventDispatcher
     let keys: APIKeyStore
     let registry: PrometheusCollectorRegistry
+    let environment: [String: String]
 
     /// A start-up problem, reported in one line and a non-zero exit.
     struct StartupError: Error, CustomStringConvertible {
@@ -39,6 +40,7 @@ struct RelayProcess {
     ) throws {
         self.configuration = configuration
         self.registry = registry
+        self.environment = environment
         self.logger = logger
         let credentials = EnvironmentCredentialProvider(environment: environment)
         let transport = CurlHTTPClient()
@@ -120,6 +122,11 @@ struct RelayProcess {
             })
         var services: [any Service] = senders
         services.append(contentsOf: http)
+        if let path = configuration.sourceFile {
+            services.append(
+                ConfigReloader(
+                    path: path, environment: environment, running: configuration, keys: keys, logger: logger))
+        }
         let group = ServiceGroup(
             configuration: .init(
                 services: services.map { .init(service: $0) },
