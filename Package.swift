@@ -49,6 +49,17 @@ let package = Package(
         ),
         .target(name: "Events", swiftSettings: swiftSettings),
         .target(
+            name: "FlagRetrieval",
+            dependencies: [
+                "CurlTransport",
+                "Events",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "FlagEngine",
             dependencies: ["Events"],
             swiftSettings: swiftSettings
@@ -140,6 +151,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "EventsTests", dependencies: ["Events"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FlagRetrievalTests",
+            dependencies: ["FlagRetrieval", "CurlTransport", "Events"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "FlagEngineTests",
             dependencies: ["FlagEngine", "Events"],
