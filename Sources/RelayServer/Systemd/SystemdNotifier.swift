@@ -14,6 +14,16 @@
 ///
 /// Everything is read once from an injected environment. When `NOTIFY_SOCKET` is unset or empty (not
 /// started by systemd with `Type=notify`), every call is a no-op that returns `false`.
+///
+/// In the executable:
+/// ```swift
+/// let notifier = SystemdNotifier(environment: ProcessInfo.processInfo.environment)
+/// // in the server's onListening callback:
+/// do { try notifier.ready() } catch { logger.warning("systemd READY=1 not sent: \(error)") }
+/// // in the ServiceGroup: the watchdog first (it stops last), STOPPING=1 last (it runs first):
+/// let services = [SystemdWatchdogService(notifier: notifier, logger: logger)] + others
+///     + [SystemdStoppingService(notifier: notifier, logger: logger)]
+/// ```
 public struct SystemdNotifier: Sendable {
     /// Where the notifications go.
     public enum Destination: Sendable, Equatable {
