@@ -162,7 +162,11 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "EventSpoolTests", dependencies: ["EventSpool"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "EventSpoolTests",
+            dependencies: ["EventSpool", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "KinesisExporterTests",
             dependencies: ["KinesisExporter", "AWSAuth", "Events", "EventSpool", "CurlTransport"],

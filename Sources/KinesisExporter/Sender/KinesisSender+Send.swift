@@ -69,7 +69,8 @@ extension KinesisSender {
             case .stored:
                 stored.append(item.logged.sequence)
                 let accepted = item.logged.record.acceptedAtNanos
-                if accepted > 0, nowNanos > accepted {
+                // A record accepted before a reboot carries another boot's clock: skip implausible ages.
+                if accepted > 0, nowNanos > accepted, nowNanos - accepted < 86_400_000_000_000 {
                     metrics.ingestToAcknowledged(nanoseconds: nowNanos - accepted)
                 }
             case .failed(let code, _):
