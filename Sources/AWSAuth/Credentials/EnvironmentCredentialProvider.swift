@@ -16,7 +16,8 @@ public struct EnvironmentCredentialProvider: AWSCredentialProvider {
     /// The name of the optional session token variable.
     public static let sessionTokenVariable = "AWS_SESSION_TOKEN"
 
-    private let result: Result<AWSCredentials, CredentialError>
+    /// The credentials read at initialization, or why there are none.
+    let result: Result<AWSCredentials, CredentialError>
 
     /// Reads the credentials out of an environment.
     /// - Parameter environment: The variables, usually `ProcessInfo.processInfo.environment`.

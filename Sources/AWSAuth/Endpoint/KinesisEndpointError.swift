@@ -5,7 +5,7 @@ public struct KinesisEndpointError: Error, Sendable, Equatable, CustomStringConv
     /// The category of a ``KinesisEndpointError``. New categories may be added; switch with a `default`.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: String, Hashable, Sendable {
-            case invalidRegion, invalidEndpoint, partitionMismatch, unsupportedVariant
+            case invalidRegion, invalidEndpoint, partitionMismatch, unsupportedVariant, invalidProfile
         }
 
         private let base: Base
@@ -16,12 +16,15 @@ public struct KinesisEndpointError: Error, Sendable, Equatable, CustomStringConv
 
         /// The region is empty, all digits, or not a host label.
         public static let invalidRegion = Code(.invalidRegion)
-        /// `AWS_ENDPOINT_URL_KINESIS` or `AWS_ENDPOINT_URL` is not an `http(s)://host[:port][/path]` URL.
+        /// A configured endpoint URL (`AWS_ENDPOINT_URL_KINESIS`, `AWS_ENDPOINT_URL`, profile) is not an
+        /// `http(s)://host[:port][/path]` URL.
         public static let invalidEndpoint = Code(.invalidEndpoint)
         /// The stream ARN's partition is not the client region's partition.
         public static let partitionMismatch = Code(.partitionMismatch)
         /// Dual-stack was asked for in a partition that botocore models without it.
         public static let unsupportedVariant = Code(.unsupportedVariant)
+        /// The profile names a `[services x]` section that does not exist (or is empty).
+        public static let invalidProfile = Code(.invalidProfile)
 
         /// The category's name, for example `partitionMismatch`.
         public var description: String { base.rawValue }

@@ -17,27 +17,46 @@ public struct KinesisEndpointResolver: Sendable {
     public static let serviceEndpointVariable = "AWS_ENDPOINT_URL_KINESIS"
     /// The endpoint variable for every service.
     public static let globalEndpointVariable = "AWS_ENDPOINT_URL"
-    /// When `true` (any case), both endpoint variables are ignored.
+    /// When `true` (any case), every configured endpoint URL (variables and profile) is ignored.
     public static let ignoreEndpointsVariable = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"
     /// When `true` (any case), FIPS endpoints are used.
     public static let fipsVariable = "AWS_USE_FIPS_ENDPOINT"
     /// When `true` (any case), dual-stack (IPv4 and IPv6) endpoints are used.
     public static let dualStackVariable = "AWS_USE_DUALSTACK_ENDPOINT"
 
-    /// Resolves the endpoint for PutRecords.
+    /// Resolves the endpoint for PutRecords from the environment alone.
     ///
-    /// A configured endpoint URL is used as given (a `/` path is added when it has none), whatever
-    /// the ARN, FIPS or dual-stack settings: botocore drops FIPS and dual-stack in that case.
-    /// Boolean variables are true only when they equal `true`, in any case, as in botocore.
-    /// - Parameters:
-    ///   - region: The client region (see ``RegionResolver``); it also becomes the signing region.
-    ///   - streamARN: The stream ARN when the stream is addressed by ARN, else `nil`.
-    ///   - environment: The process environment.
-    /// - Throws: ``KinesisEndpointError``.
+    /// The same as ``resolve(region:streamARN:environment:configuration:)`` without shared files.
     public static func resolve(
         region: String,
         streamARN: StreamARN?,
         environment: [String: String]
+    ) throws(KinesisEndpointError) -> KinesisEndpoint {
+        try resolve(region: region, streamARN: streamARN, environment: environment, configuration: nil)
+    }
+
+    /// Resolves the endpoint for PutRecords.
+    ///
+    /// A configured endpoint URL is used as given (a `/` path is added when it has none), whatever
+    /// the ARN, FIPS or dual-stack settings: botocore drops FIPS and dual-stack in that case. Configured
+    /// URLs are looked up in botocore's order: `AWS_ENDPOINT_URL_KINESIS`, `AWS_ENDPOINT_URL`, the
+    /// profile's `[services x]` section (`kinesis =` then an indented `endpoint_url = …`), the profile's
+    /// `endpoint_url`; `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` or `ignore_configured_endpoint_urls`
+    /// turns them all off. FIPS and dual-stack come from `AWS_USE_FIPS_ENDPOINT` and
+    /// `AWS_USE_DUALSTACK_ENDPOINT`, else the profile's `use_fips_endpoint` and `use_dualstack_endpoint`;
+    /// a variable that is set wins even when empty. Booleans are true only when they equal `true`, in
+    /// any case, as in botocore.
+    /// - Parameters:
+    ///   - region: The client region (see ``RegionResolver``); it also becomes the signing region.
+    ///   - streamARN: The stream ARN when the stream is addressed by ARN, else `nil`.
+    ///   - environment: The process environment.
+    ///   - configuration: The shared config files and selected profile, or `nil`.
+    /// - Throws: ``KinesisEndpointError``.
+    public static func resolve(
+        region: String,
+        streamARN: StreamARN?,
+        environment: [String: String],
+        configuration: SharedConfiguration?
     ) throws(KinesisEndpointError) -> KinesisEndpoint {
         guard isRegionName(region) else {
             throw KinesisEndpointError(
@@ -45,11 +64,15 @@ public struct KinesisEndpointResolver: Sendable {
                 message: "Provided region_name '\(region)' doesn't match a supported format."
             )
         }
-        if let configured = configuredEndpoint(environment) {
+        if let configured = try ConfiguredEndpoints.url(
+            serviceID: "kinesis", environment: environment, configuration: configuration)
+        {
             return KinesisEndpoint(url: try CustomEndpoint.requestURL(configured), signingRegion: region)
         }
-        let fips = flag(fipsVariable, environment)
-        let dualStack = flag(dualStackVariable, environment)
+        let fips = ConfiguredEndpoints.flag(
+            variable: fipsVariable, profileKey: "use_fips_endpoint", environment, configuration)
+        let dualStack = ConfiguredEndpoints.flag(
+            variable: dualStackVariable, profileKey: "use_dualstack_endpoint", environment, configuration)
         let partition = AWSPartition.of(region: region)
         if dualStack, !partition.dualStack, partition.matches(region) {
             let variants = fips ? "['dualstack', 'fips']" : "['dualstack']"
@@ -78,23 +101,6 @@ public struct KinesisEndpointResolver: Sendable {
         }
         let service = fips ? "kinesis-fips" : "kinesis"
         return KinesisEndpoint(url: "https://\(service).\(region).\(suffix)/", signingRegion: region)
-    }
-
-    /// `AWS_ENDPOINT_URL_KINESIS`, else `AWS_ENDPOINT_URL` (empty values count as unset), unless
-    /// `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` is true.
-    static func configuredEndpoint(_ environment: [String: String]) -> String? {
-        guard !flag(ignoreEndpointsVariable, environment) else { return nil }
-        for name in [serviceEndpointVariable, globalEndpointVariable] {
-            if let value = environment[name], !value.isEmpty {
-                return value
-            }
-        }
-        return nil
-    }
-
-    /// botocore's `ensure_boolean` for a string: true only for `true`, in any case.
-    static func flag(_ name: String, _ environment: [String: String]) -> Bool {
-        environment[name]?.lowercased() == "true"
     }
 
     /// botocore's region check: 1 to 63 letters, digits or hyphens, no hyphen at either end, not all digits.
