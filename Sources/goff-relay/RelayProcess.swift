@@ -112,6 +112,7 @@ struct RelayProcess {
             maxBodyBytes: configuration.collector.maxBodyBytes, monitoringPort: configuration.server.monitoringPort,
             versionHeader: configuration.access.disableVersionHeader ? nil : RelayVersion.current)
         let logger = self.logger
+        let notifier = SystemdNotifier(environment: environment)
         let http = RelayApplication.makeServices(
             settings: settings, dispatcher: dispatcher, keys: keys, status: status(), eventLoopGroup: eventLoopGroup,
             logger: logger,
@@ -119,14 +120,23 @@ struct RelayProcess {
                 logger.info(
                     "goff-relay listening",
                     metadata: ["goff.host": .string(settings.host), "goff.port": .stringConvertible(port)])
+                do {
+                    try notifier.ready()
+                } catch {
+                    logger.warning("systemd READY=1 not sent", metadata: ["goff.error": .string("\(error)")])
+                }
             })
-        var services: [any Service] = senders
+        // Services stop in reverse order: the STOPPING=1 notice goes first, then the reloader and the
+        // HTTP servers stop accepting, the exporters drain, and the watchdog keeps pinging until the end.
+        var services: [any Service] = [SystemdWatchdogService(notifier: notifier, logger: logger)]
+        services += senders
         services.append(contentsOf: http)
         if let path = configuration.sourceFile {
             services.append(
                 ConfigReloader(
                     path: path, environment: environment, running: configuration, keys: keys, logger: logger))
         }
+        services.append(SystemdStoppingService(notifier: notifier, logger: logger))
         let group = ServiceGroup(
             configuration: .init(
                 services: services.map { .init(service: $0) },

@@ -29,7 +29,7 @@ INSTALLED_BIN = "/usr/local/bin/goff-relay"
 
 # The integrator's side: Sources/goff-relay must call SystemdNotifier.ready() from the server's
 # onListening callback and run SystemdWatchdogService and SystemdStoppingService in its ServiceGroup.
-NOTIFY_WIRED = False
+NOTIFY_WIRED = True
 NOT_WIRED = ("the relay does not send sd_notify messages yet: Sources/goff-relay/RelayProcess.swift must "
              "call SystemdNotifier.ready() in onListening and add SystemdWatchdogService (first) and "
              "SystemdStoppingService (last) to its ServiceGroup; then set NOTIFY_WIRED = True")
