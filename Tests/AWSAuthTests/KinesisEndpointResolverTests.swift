@@ -77,6 +77,7 @@ import Testing
 
     @Test(arguments: [
         "ftp://127.0.0.1:21", "http://127.0.0.1:99999", "http://127.0.0.1:x", "http://a b", "http://[zz]",
+        "http://127.0.0.1:4567\r\n",
     ])
     func endpointsCurlCannotUseAreRejected(endpoint: String) {
         // Stricter than botocore, which only checks the host name.

@@ -72,7 +72,7 @@ public struct ContainerCredentialProvider: AWSCredentialProvider, CustomStringCo
                 tokenFile, variable: Self.tokenFileVariable, what: "container authorization token")
         }
         if let authorization {
-            guard !authorization.contains(where: { $0 == "\r" || $0 == "\n" }) else {
+            guard !authorization.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) else {
                 throw CredentialError(
                     code: .invalidSetting, variable: tokenFile == nil ? Self.tokenVariable : Self.tokenFileVariable,
                     message: "the container authorization token contains a line break")

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 import Foundation
+import Glibc
 import Synchronization
 
 /// Runs a shell command (`/bin/sh -c`) and collects its standard output, off the cooperative thread pool.
 enum ProcessRunner {
-    /// The outcome of a finished command.
+    /// The outcome of a command.
     struct Outcome: Sendable {
         var status: Int32
         var timedOut: Bool
@@ -12,9 +13,12 @@ enum ProcessRunner {
     }
 
     /// Runs `command`, inheriting the environment; standard error is discarded (it could hold secrets
-    /// that would otherwise reach logs). The process is terminated after `timeout`.
+    /// that would otherwise reach logs).
+    ///
+    /// At the deadline the shell is killed (`SIGKILL`: a child may inherit a mask that blocks `SIGTERM`)
+    /// and the call returns at once with `timedOut`, even if a grandchild still holds the output pipe.
     static func run(_ command: String, timeout: Duration, maxOutput: Int = 1 << 20) async throws -> Outcome {
-        try await withCheckedThrowingContinuation { continuation in
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Outcome, any Error>) in
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
             process.arguments = ["-c", command]
@@ -28,13 +32,16 @@ enum ProcessRunner {
                 continuation.resume(throwing: error)
                 return
             }
-            let timedOut = Mutex(false)
+            let pending = Mutex<CheckedContinuation<Outcome, any Error>?>(continuation)
+            let finish = { @Sendable (outcome: Outcome) in
+                pending.withLock { $0.take() }?.resume(returning: outcome)
+            }
+            let processID = process.processIdentifier
             let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
             DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
-                if process.isRunning {
-                    timedOut.withLock { $0 = true }
-                    process.terminate()
-                }
+                guard pending.withLock({ $0 != nil }) else { return }
+                _ = kill(processID, SIGKILL)
+                finish(Outcome(status: -1, timedOut: true, output: []))
             }
             Thread.detachNewThread {
                 var bytes: [UInt8] = []
@@ -45,9 +52,7 @@ enum ProcessRunner {
                     }
                 }
                 process.waitUntilExit()
-                let outcome = Outcome(
-                    status: process.terminationStatus, timedOut: timedOut.withLock { $0 }, output: bytes)
-                continuation.resume(returning: outcome)
+                finish(Outcome(status: process.terminationStatus, timedOut: false, output: bytes))
             }
         }
     }

@@ -9,7 +9,7 @@ enum CustomEndpoint {
     /// or a bracketed IPv6 literal; the port, when present, is a number up to 65535.
     static func requestURL(_ text: String) throws(KinesisEndpointError) -> String {
         let invalid = KinesisEndpointError(code: .invalidEndpoint, message: "Invalid endpoint: \(text)")
-        guard !text.contains(where: { $0 == "\t" || $0 == "\r" || $0 == "\n" || $0 == " " }),
+        guard !text.unicodeScalars.contains(where: { $0 == "\t" || $0 == "\r" || $0 == "\n" || $0 == " " }),
             let schemeEnd = text.firstRange(of: "://"),
             ["http", "https"].contains(text[..<schemeEnd.lowerBound].lowercased())
         else { throw invalid }

@@ -17,7 +17,7 @@ enum STSXML {
             let afterOpen = rest[rest.index(after: open)...]
             guard let close = afterOpen.firstIndex(of: ">") else { return nil }
             let tag = afterOpen[..<close]
-            let tagName = tag.prefix { $0 != " " && $0 != "\t" && $0 != "\n" && $0 != "\r" && $0 != "/" }
+            let tagName = tag.prefix { !$0.isWhitespace && $0 != "/" }
             if localName(tagName) == name, !tag.hasPrefix("/") {
                 let contentStart = afterOpen.index(after: close)
                 if tag.hasSuffix("/") { return "" }
