@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Events
+
+/// Why an evaluation returned its value (GOFF's `ResolutionReason`).
+public enum EvaluationReason: String, Sendable {
+    /// A targeting rule matched and serves one variation.
+    case targetingMatch = "TARGETING_MATCH"
+    /// A targeting rule matched and splits users (percentages or progressive rollout).
+    case targetingMatchSplit = "TARGETING_MATCH_SPLIT"
+    /// The default rule splits users.
+    case split = "SPLIT"
+    /// The default rule serves one variation and the flag has targeting rules.
+    case defaultRule = "DEFAULT"
+    /// The default rule serves one variation and the flag has no targeting rules.
+    case staticValue = "STATIC"
+    /// The flag is disabled or outside its experimentation window.
+    case disabled = "DISABLED"
+    /// Evaluation failed; see the error code.
+    case error = "ERROR"
+    /// GOFF's `UNKNOWN`.
+    case unknown = "UNKNOWN"
+}
+
+/// Evaluation error codes (GOFF's `ErrorCode`).
+public enum EvaluationErrorCode: String, Sendable {
+    /// No flag with that key.
+    case flagNotFound = "FLAG_NOT_FOUND"
+    /// Bucketing needed and no usable targeting / bucketing key.
+    case targetingKeyMissing = "TARGETING_KEY_MISSING"
+    /// The flag configuration cannot produce a variation.
+    case flagConfiguration = "FLAG_CONFIG"
+    /// Any other failure.
+    case general = "GENERAL"
+    /// The flag could not be decoded.
+    case parseError = "PARSE_ERROR"
+    /// The value has an unexpected type.
+    case typeMismatch = "TYPE_MISMATCH"
+    /// The request context is invalid.
+    case invalidContext = "INVALID_CONTEXT"
+}
+
+/// The result of one evaluation, field for field what GOFF's engine returns (`model.VariationResult`).
+public struct EvaluationResult: Sendable, Equatable {
+    /// The variation's value, or the SDK default on error / DISABLED.
+    public var value: JSONValue
+    /// The variation name, or `SdkDefault` on error / DISABLED.
+    public var variationType: String
+    /// Why this value.
+    public var reason: EvaluationReason
+    /// The error code, `nil` when none.
+    public var errorCode: EvaluationErrorCode?
+    /// GOFF's error message, `nil` when none.
+    public var errorDetails: String?
+    /// The flag's `trackEvents`.
+    public var trackEvents: Bool
+    /// `true` when `errorCode` is set.
+    public var failed: Bool
+    /// The flag's `version`.
+    public var version: String
+    /// `true` when a provider may cache the result.
+    public var cacheable: Bool
+    /// Flag metadata plus `evaluatedRuleName`; `nil` when empty.
+    public var metadata: JSONObject?
+
+    /// Creates a result.
+    public init(
+        value: JSONValue, variationType: String, reason: EvaluationReason, errorCode: EvaluationErrorCode? = nil,
+        errorDetails: String? = nil, trackEvents: Bool, failed: Bool, version: String, cacheable: Bool,
+        metadata: JSONObject?
+    ) {
+        self.value = value
+        self.variationType = variationType
+        self.reason = reason
+        self.errorCode = errorCode
+        self.errorDetails = errorDetails
+        self.trackEvents = trackEvents
+        self.failed = failed
+        self.version = version
+        self.cacheable = cacheable
+        self.metadata = metadata.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The result as GOFF's engine serialises it (`trackEvents, variationType, failed, version, reason,
+    /// errorCode, errorDetails?, value, cacheable, metadata?`).
+    public var json: JSONObject {
+        var o = JSONObject()
+        o["trackEvents"] = .bool(trackEvents)
+        o["variationType"] = .string(variationType)
+        o["failed"] = .bool(failed)
+        o["version"] = .string(version)
+        o["reason"] = .string(reason.rawValue)
+        o["errorCode"] = .string(errorCode?.rawValue ?? "")
+        if let errorDetails, !errorDetails.isEmpty { o["errorDetails"] = .string(errorDetails) }
+        o["value"] = value
+        o["cacheable"] = .bool(cacheable)
+        if let metadata { o["metadata"] = .object(metadata) }
+        return o
+    }
+}

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Events
+
+/// A value inside diegoholiveira/jsonlogic (Go `any`): JSON kinds, plus the Go `int` 0 that `-` and `/`
+/// return without operands, and JavaScript `undefined`.
+indirect enum JLValue {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case int(Int)
+    case string(String)
+    case array([JLValue])
+    case object(JLObject)
+    case undefined
+
+    init(_ json: JSONValue) {
+        switch json {
+        case .null: self = .null
+        case .bool(let b): self = .bool(b)
+        case .number(let d): self = .number(d)
+        case .string(let s): self = .string(s)
+        case .array(let a): self = .array(a.map(JLValue.init))
+        case .object(let o): self = .object(JLObject(o))
+        }
+    }
+
+    var isNil: Bool {
+        if case .null = self { return true }
+        return false
+    }
+
+    /// `isPrimitive`: bool, string or float64.
+    var isPrimitive: Bool {
+        switch self {
+        case .bool, .number, .string: return true
+        default: return false
+        }
+    }
+
+    var arrayValue: [JLValue]? {
+        if case .array(let a) = self { return a }
+        return nil
+    }
+
+    var stringValue: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+}
+
+/// A Go panic inside jsonlogic: GOFF then treats the query as not matching.
+struct JLPanic: Error {}
+/// A Go `map[string]any` (keys unique; order only matters where Go's is random anyway).
+struct JLObject {
+    var members: [(key: String, value: JLValue)]
+
+    init(_ o: JSONObject) {
+        members = o.members.map { ($0.key, JLValue($0.value)) }
+    }
+
+    init(members: [(key: String, value: JLValue)]) {
+        self.members = members
+    }
+
+    var count: Int { members.count }
+
+    subscript(key: String) -> JLValue? {
+        get { members.first { $0.key.utf8.elementsEqual(key.utf8) }?.value }
+        set {
+            if let i = members.firstIndex(where: { $0.key.utf8.elementsEqual(key.utf8) }) {
+                if let newValue { members[i].value = newValue } else { members.remove(at: i) }
+            } else if let newValue {
+                members.append((key, newValue))
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// The literal on the right of a comparison, typed by its token as nikunjy/rules types it.
+enum NikunjyLiteral: Sendable {
+    case bool(Bool)
+    case null
+    case version(String)
+    /// Raw text between the quotes (escapes are not decoded).
+    case string(String)
+    /// `nil` when `strconv.ParseFloat` fails (out of range).
+    case double(Double?)
+    /// `nil` when `strconv.ParseInt` fails (out of range, or an exponent): the whole query fails.
+    case long(Int64?)
+    case ints([Int64]?)
+    case doubles([Double]?)
+    case strings([String])
+}
