@@ -3,11 +3,13 @@ import Foundation
 import Testing
 
 /// `Fixtures/kinesis-endpoints.json`: PutRecords URLs resolved by botocore (see generate_endpoints.py).
+/// Rows with `config` ran with that text as the shared config file; a `nil` region came from it.
 struct EndpointTable: Decodable {
     struct Row: Decodable, CustomTestStringConvertible, Sendable {
         var name: String
-        var region: String
+        var region: String?
         var streamARN: String?
+        var config: String?
         var environment: [String: String]
         var url: String?
         var error: String?

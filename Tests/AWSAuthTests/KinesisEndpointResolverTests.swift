@@ -6,7 +6,8 @@ import Testing
     @Test func tableIsFromBotocoreAndComplete() throws {
         let table = try EndpointTable.load()
         #expect(table.botocore == "1.43.11")
-        #expect(table.rows.count == 557)
+        #expect(table.rows.count == 593)
+        #expect(table.rows.filter { $0.config != nil }.count == 36)
         #expect(table.rows.count == EndpointTable.rows.count)
         #expect(table.rows.allSatisfy { ($0.url == nil) != ($0.error == nil) })
     }
@@ -16,18 +17,27 @@ import Testing
     @Test(arguments: EndpointTable.rows)
     func matchesBotocore(row: EndpointTable.Row) throws {
         let arn = try row.streamARN.map { text throws(StreamARNError) in try StreamARN(parsing: text) }
+        let configuration = row.config.map {
+            SharedConfiguration(config: $0, credentials: nil, environment: row.environment)
+        }
+        let region = try #require(
+            row.region
+                ?? RegionResolver.resolve(environment: row.environment, configuration: configuration, streamARN: nil)?
+                .region)
         let result = Result { () throws(KinesisEndpointError) in
-            try KinesisEndpointResolver.resolve(region: row.region, streamARN: arn, environment: row.environment)
+            try KinesisEndpointResolver.resolve(
+                region: region, streamARN: arn, environment: row.environment, configuration: configuration)
         }
         switch (result, row.url, row.errorType) {
         case (.success(let endpoint), let url?, nil):
             #expect(endpoint.url == url)
-            #expect(endpoint.signingRegion == row.region)
+            #expect(endpoint.signingRegion == region)
             #expect(endpoint.signingName == "kinesis")
         case (.failure(let error), nil, let errorType?):
             let expectedCode: [String: KinesisEndpointError.Code] = [
                 "EndpointResolutionError": .partitionMismatch, "InvalidRegionError": .invalidRegion,
                 "ValueError": .invalidEndpoint, "EndpointVariantError": .unsupportedVariant,
+                "InvalidConfigError": .invalidProfile,
             ]
             #expect(error.code == expectedCode[errorType])
             if error.code != .unsupportedVariant {
@@ -92,5 +102,29 @@ import Testing
         let endpoint = try KinesisEndpointResolver.resolve(
             region: "eu-central-1", streamARN: nil, environment: ["AWS_ENDPOINT_URL_KINESIS": "http://127.0.0.1:4567"])
         #expect(endpoint == KinesisEndpoint(url: "http://127.0.0.1:4567/", signingRegion: "eu-central-1"))
+    }
+
+    @Test func profileSettingsApplyAndTheEnvironmentWins() throws {
+        let config = """
+            [profile dev]
+            services = local
+            use_fips_endpoint = true
+            [services local]
+            kinesis =
+              endpoint_url = http://127.0.0.1:4567
+            """
+        let shared = SharedConfiguration(config: config, credentials: nil, environment: ["AWS_PROFILE": "dev"])
+        func url(_ environment: [String: String]) throws -> String {
+            try KinesisEndpointResolver.resolve(
+                region: "us-east-1", streamARN: nil, environment: environment, configuration: shared
+            ).url
+        }
+        #expect(try url([:]) == "http://127.0.0.1:4567/")
+        #expect(try url(["AWS_ENDPOINT_URL": "http://127.0.0.1:1"]) == "http://127.0.0.1:1/")
+        #expect(
+            try url(["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS": "true"]) == "https://kinesis-fips.us-east-1.amazonaws.com/")
+        #expect(
+            try url(["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS": "true", "AWS_USE_FIPS_ENDPOINT": "false"])
+                == "https://kinesis.us-east-1.amazonaws.com/")
     }
 }
