@@ -39,7 +39,12 @@ indirect enum YAMLFieldSchema: Sendable {
     /// GOFF's `dto.DTO` (and the flag part of a scheduled step).
     static let flag: YAMLFieldSchema = .object(flagFields)
 
-    private static let flagFields: [String: YAMLFieldSchema] = [
+    private static let flagFields: [String: YAMLFieldSchema] = stepFields.merging([
+        "scheduledRollout": .array(.object(stepFields.merging(["date": .time]) { $1 }))
+    ]) { $1 }
+
+    /// The flag fields a scheduled step may change.
+    private static let stepFields: [String: YAMLFieldSchema] = [
         "trackEvents": .bool,
         "disable": .bool,
         "version": .string,
@@ -48,7 +53,6 @@ indirect enum YAMLFieldSchema: Sendable {
         "targeting": .array(rule),
         "defaultRule": rule,
         "experimentation": .object(["start": .time, "end": .time]),
-        "scheduledRollout": .array(.object(flagFields.merging(["date": .time]) { $1 })),
     ]
 
     private static let rule: YAMLFieldSchema = .object([

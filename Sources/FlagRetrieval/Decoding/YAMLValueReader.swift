@@ -63,7 +63,7 @@ struct YAMLValueReader {
             guard case .scalar(let keyScalar) = key else {
                 throw Self.error(key.mark, "mapping keys must be scalars")
             }
-            if keyScalar.string == "<<", keyScalar.tag.rawValue.isEmpty {
+            if keyScalar.string == "<<", keyScalar.style == .plain {
                 merged.append(contentsOf: try mergeSources(value, schema: schema, depth: depth))
                 continue
             }
