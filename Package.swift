@@ -153,7 +153,9 @@ let package = Package(
         .testTarget(name: "EventsTests", dependencies: ["Events"], swiftSettings: swiftSettings),
         .testTarget(
             name: "FlagRetrievalTests",
-            dependencies: ["FlagRetrieval", "CurlTransport", "Events"],
+            dependencies: [
+                "FlagRetrieval", "CurlTransport", "Events", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
