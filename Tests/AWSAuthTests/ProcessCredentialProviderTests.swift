@@ -4,9 +4,11 @@ import Foundation
 import Testing
 
 @Suite struct ProcessCredentialProviderTests {
-    /// A script printing `output`; `$1` is echoed into the access key to show arguments pass through.
+    /// A command running a script that prints `output`. The script is run as `sh <path>`, not executed
+    /// directly: tests run in parallel, and a file just written may still be open for writing in a child
+    /// forked meanwhile by another test, which makes `execve` fail with ETXTBSY.
     static func script(_ directory: TemporaryDirectory, output: String, exitStatus: Int = 0) throws -> String {
-        try directory.write(
+        let path = try directory.write(
             "creds.sh",
             """
             #!/bin/sh
@@ -15,7 +17,8 @@ import Testing
             \(output)
             JSON
             exit \(exitStatus)
-            """, executable: true)
+            """)
+        return "/bin/sh '\(path)'"
     }
 
     @Test func readsVersionOneWithExpiration() async throws {
@@ -83,6 +86,13 @@ import Testing
         #expect(error?.code == .invalidResponse)
         #expect(error?.message.contains(fragment) == true, "\(error?.message ?? "")")
         #expect(error?.description.contains("secret-") == false)
+    }
+
+    @Test func aCommandEndedByASignalSaysSo() async throws {
+        let error = await #expect(throws: CredentialError.self) {
+            try await ProcessCredentialProvider(command: "kill -9 $$", profileName: "p").credentials()
+        }
+        #expect(error?.message == "profile p: credential_process was ended by signal 9")
     }
 
     @Test func aHangingCommandIsStopped() async throws {

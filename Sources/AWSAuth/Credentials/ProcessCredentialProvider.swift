@@ -41,6 +41,11 @@ public struct ProcessCredentialProvider: AWSCredentialProvider, CustomStringConv
             throw CredentialError(
                 code: .processFailed, variable: variable, message: "\(variable) did not finish within \(timeout)")
         }
+        guard !outcome.signaled else {
+            throw CredentialError(
+                code: .processFailed, variable: variable,
+                message: "\(variable) was ended by signal \(outcome.status)")
+        }
         guard outcome.status == 0 else {
             throw CredentialError(
                 code: .processFailed, variable: variable, message: "\(variable) exited with status \(outcome.status)")

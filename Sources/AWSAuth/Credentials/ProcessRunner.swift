@@ -7,7 +7,10 @@ import Synchronization
 enum ProcessRunner {
     /// The outcome of a command.
     struct Outcome: Sendable {
+        /// The exit status, or the signal number when ``signaled``.
         var status: Int32
+        /// Whether a signal ended the process.
+        var signaled: Bool
         var timedOut: Bool
         var output: [UInt8]
     }
@@ -33,15 +36,15 @@ enum ProcessRunner {
                 return
             }
             let pending = Mutex<CheckedContinuation<Outcome, any Error>?>(continuation)
-            let finish = { @Sendable (outcome: Outcome) in
-                pending.withLock { $0.take() }?.resume(returning: outcome)
-            }
             let processID = process.processIdentifier
             let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
             DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
-                guard pending.withLock({ $0 != nil }) else { return }
-                _ = kill(processID, SIGKILL)
-                finish(Outcome(status: -1, timedOut: true, output: []))
+                // Claim the result before killing, so the reader (which sees EOF next) cannot report the kill.
+                guard let continuation = pending.withLock({ $0.take() }) else { return }
+                if process.isRunning {
+                    _ = kill(processID, SIGKILL)
+                }
+                continuation.resume(returning: Outcome(status: -1, signaled: false, timedOut: true, output: []))
             }
             Thread.detachNewThread {
                 var bytes: [UInt8] = []
@@ -52,7 +55,10 @@ enum ProcessRunner {
                     }
                 }
                 process.waitUntilExit()
-                finish(Outcome(status: process.terminationStatus, timedOut: false, output: bytes))
+                let outcome = Outcome(
+                    status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal,
+                    timedOut: false, output: bytes)
+                pending.withLock { $0.take() }?.resume(returning: outcome)
             }
         }
     }
