@@ -11,25 +11,32 @@ struct KinesisExporterPlan {
     let configuration: KinesisExporterConfiguration
     let settings: PutRecordsClient.Settings
     let streamDescription: String
+    let region: RegionChoice
 
-    init(configuration: KinesisExporterConfiguration, environment: [String: String]) throws {
+    init(
+        configuration: KinesisExporterConfiguration, environment: [String: String], shared: SharedConfiguration?,
+        imds: IMDSClient?
+    ) async throws {
         self.configuration = configuration
         self.name = configuration.keyPath
         var arn: StreamARN?
         if let text = configuration.streamARN {
             arn = try StreamARN(parsing: text)
         }
-        guard let region = RegionResolver.resolve(environment: environment, streamARN: arn) else {
+        guard
+            let choice = await RegionResolver.resolve(
+                environment: environment, configuration: shared, streamARN: arn, imds: imds)
+        else {
             throw RelayProcess.StartupError(
                 description: "\(configuration.keyPath): no AWS region: set AWS_REGION (or AWS_DEFAULT_REGION), "
-                    + "or name the stream by streamArn")
+                    + "a profile region, or name the stream by streamArn")
         }
-        if let arn, arn.region != region {
-            throw RelayProcess.StartupError(
-                description: "\(configuration.keyPath): the stream ARN is in region \(arn.region) but the configured "
-                    + "region is \(region) (AWS_REGION/AWS_DEFAULT_REGION); they must match")
+        if let mismatch = RegionResolver.mismatch(choice, streamARN: arn) {
+            throw RelayProcess.StartupError(description: "\(configuration.keyPath): \(mismatch)")
         }
-        let endpoint = try KinesisEndpointResolver.resolve(region: region, streamARN: arn, environment: environment)
+        self.region = choice
+        let endpoint = try KinesisEndpointResolver.resolve(
+            region: choice.region, streamARN: arn, environment: environment, configuration: shared)
         let target: KinesisStreamTarget
         if let text = configuration.streamARN {
             target = .arn(text)

@@ -37,21 +37,45 @@ struct RelayProcess {
     init(
         configuration: RelayConfiguration, environment: [String: String], registry: PrometheusCollectorRegistry,
         logger: Logger
-    ) throws {
+    ) async throws {
         self.configuration = configuration
+        self.logger = logger
         self.registry = registry
         self.environment = environment
-        self.logger = logger
-        let credentials = EnvironmentCredentialProvider(environment: environment)
-        let transport = CurlHTTPClient()
+        let transport = CurlHTTPClient(
+            configuration: .init(
+                connectTimeout: configuration.kinesisExporters.first?.connectTimeout ?? .seconds(5)))
+        let http = CurlCredentialHTTPClient(transport: transport)
+        let shared = try SharedConfiguration.load(environment: environment)
+        for warning in shared.warnings {
+            logger.warning("AWS shared config: \(warning)")
+        }
+        let imds =
+            IMDSClient.isDisabled(environment: environment)
+            ? nil : try? IMDSClient(environment: environment, configuration: shared, http: http)
+        let skew = ClockSkew()
         var senders: [KinesisSender] = []
         var targets: [ExportTarget] = []
         var logs: [(name: String, log: any EventLog)] = []
+        var credentials: DefaultCredentialChain?
         for exporter in configuration.exporters {
             guard case .kinesis(let kinesis) = exporter else { continue }
-            let plan = try KinesisExporterPlan(configuration: kinesis, environment: environment)
+            let plan = try await KinesisExporterPlan(
+                configuration: kinesis, environment: environment, shared: shared, imds: imds)
+            if credentials == nil {
+                let chain = try DefaultCredentialChain(
+                    environment: environment, configuration: shared, region: plan.region.region, http: http,
+                    settings: .init(
+                        signingClock: { skew.now() },
+                        observer: { event in logger.info("AWS credentials: \(event)") }))
+                logger.info("AWS credentials from \(chain.source)")
+                credentials = chain
+            }
+            guard let credentials else { continue }
             let log = try Self.makeLog(for: plan, configuration: configuration, logger: logger)
-            let client = PutRecordsClient(settings: plan.settings, transport: transport, credentials: credentials)
+            let client = PutRecordsClient(
+                settings: plan.settings, transport: transport, credentials: credentials,
+                now: { skew.now() }, clockSkew: skew)
             let sender = KinesisSender(
                 configuration: plan.senderConfiguration(drainTimeout: configuration.shutdownGracePeriod),
                 log: log,
@@ -69,6 +93,7 @@ struct RelayProcess {
                 metadata: [
                     "goff.exporter": .string(plan.name), "goff.stream": .string(plan.streamDescription),
                     "goff.endpoint": .string(plan.settings.url), "goff.region": .string(plan.settings.signingRegion),
+                    "goff.region_source": .string(plan.region.source),
                 ])
         }
         if targets.isEmpty {

@@ -37,7 +37,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         let relay: RelayProcess
         do {
-            relay = try RelayProcess(
+            relay = try await RelayProcess(
                 configuration: configuration, environment: environment, registry: registry, logger: logger)
         } catch {
             logger.critical("cannot start: \(error)")

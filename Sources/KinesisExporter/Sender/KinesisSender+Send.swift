@@ -45,10 +45,13 @@ extension KinesisSender {
                     retries.add(batch)
                     return false
                 }
-                let delay =
-                    errorClass.retriesFast
-                    ? configuration.backoff.delay(attempt: callFailures, unit: random())
-                    : configuration.parkInterval
+                // A skew answer already corrected the clock: the first retry goes at once, re-signed.
+                let delay: Duration =
+                    errorClass == .clockSkew && callFailures == 1
+                    ? .zero
+                    : errorClass.retriesFast
+                        ? configuration.backoff.delay(attempt: callFailures, unit: random())
+                        : configuration.parkInterval
                 if !(await pause(delay, wakeOnDrain: !errorClass.retriesFast)) {
                     retries.add(batch)
                     return false
