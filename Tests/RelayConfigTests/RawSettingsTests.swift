@@ -43,9 +43,11 @@ import Testing
               mode: lambda
             startWithRetrieverError: true
             """)
-        #expect(config.deferredSettings["apiKeys"]?.list?.compactMap(\.text) == ["k1", "k2"])
+        #expect(config.access.evaluationKeys == ["k1", "k2"], "apiKeys is used now, no longer deferred")
+        #expect(config.deferredSettings["apiKeys"] == nil)
         #expect(config.deferredSettings["flagsets"]?.list?.first?["name"]?.text == "teamA")
         #expect(config.deferredSettings["server.mode"]?.text == "lambda")
-        #expect(config.deferredSettings["startWithRetrieverError"]?.origin == .file(line: 7, column: 26))
+        #expect(config.deferredSettings["startWithRetrieverError"] == nil)
+        #expect(config.flagRetrieval.startWithRetrieverError)
     }
 }
