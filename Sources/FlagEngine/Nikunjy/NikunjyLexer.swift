@@ -12,12 +12,47 @@ enum NikunjyLexer {
                 tokens.append(NikunjyToken(kind: kind, text: String(decoding: bytes[pos..<pos + len], as: UTF8.self)))
                 pos += len
             } else {
-                pos += 1
+                pos = min(bytes.count, pos + deadPrefix(bytes, pos) + 1)
             }
         }
         tokens.append(NikunjyToken(kind: .eof, text: ""))
         return tokens
     }
+
+    /// How far ANTLR's lexer gets before it fails when no rule matches at `p` (it then also drops the
+    /// character it failed on): an unterminated string runs to the end, a lone `!` or `=` is one character
+    /// into `!=` / `==`.
+    static func deadPrefix(_ b: [UInt8], _ p: Int) -> Int {
+        switch b[p] {
+        case UInt8(ascii: "\""):
+            var q = p + 1
+            while q < b.count {
+                if b[q] == UInt8(ascii: "\\") {
+                    guard q + 1 < b.count else { return q + 1 - p }
+                    let e = b[q + 1]
+                    if "\"\\/bfnrt".utf8.contains(e) {
+                        q += 2
+                    } else if e == UInt8(ascii: "u") {
+                        var k = 2
+                        while k <= 5, q + k < b.count, isHex(b[q + k]) { k += 1 }
+                        if k <= 5 { return q + k - p }
+                        q += 6
+                    } else {
+                        return q + 1 - p
+                    }
+                } else {
+                    q += 1
+                }
+            }
+            return b.count - p
+        case UInt8(ascii: "!"), UInt8(ascii: "="):
+            return 1
+        default:
+            return 0
+        }
+    }
+
+    static func isHex(_ h: UInt8) -> Bool { isDigit(h) || (h | 0x20 >= 97 && h | 0x20 <= 102) }
 
     static func isAlpha(_ c: UInt8) -> Bool { (c >= 65 && c <= 90) || (c >= 97 && c <= 122) }
     static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }

@@ -99,11 +99,11 @@ class Gen:
         r = self.rng
         ctx = {}
         tk = r.random()
-        if tk < 0.8:
+        if tk < 0.88:
             ctx["targetingKey"] = f"user-{r.randint(0, 5000)}"
-        elif tk < 0.88:
-            ctx["targetingKey"] = ""
         elif tk < 0.93:
+            ctx["targetingKey"] = ""
+        elif tk < 0.96:
             ctx["targetingKey"] = r.choice([42, None, True])
         for name in r.sample(ATTRS, r.randint(0, 9)):
             ctx[name] = self.attr_value(name)
@@ -170,19 +170,23 @@ class Gen:
         inner = self.nikunjy(depth + 1)
         return r.choice(["(", "not (", "NOT (", "( ", "not("]) + inner + r.choice([")", " )", ")"])
 
+    PIECES = [" ", "  ", "(", ")", " (", ") ", "not ", "NOT ", " and ", " or ", " AND ", "and", "or", "[", "]", ",",
+              ", ", "garbage", " x", "\"s\"", "1", "-", ".", "eq", " eq ", "pr", "\t", "'", "1.5", "true", "null",
+              "e5", "E+3", "\n  ", "!", "="]
+
     def mutate(self, q):
+        """Typos: inserted or deleted characters and spaces (GOFF evaluates whatever ANTLR recovers)."""
         r = self.rng
-        m = r.random()
-        if m < 0.3:
-            return q + r.choice([" garbage", " ", " AND x eq 1", "  "])
-        if m < 0.5:
-            return q.replace(" ", "\n  ", 1)
-        if m < 0.7:
-            i = q.find(" eq ")
-            return q if i < 0 else q[:i] + " eq  " + q[i + 4:]
-        if m < 0.85:
-            return q.replace(", ", " ,", 1)
-        return q + r.choice([" and", " or"])
+        for _ in range(r.randint(1, 3)):
+            i = r.randint(0, len(q))
+            roll = r.random()
+            if roll < 0.45:
+                q = q[:i] + r.choice(self.PIECES) + q[i:]
+            elif roll < 0.8:
+                q = q[:i] + q[min(len(q), i + r.randint(1, 3)):]
+            else:
+                q = q.replace(" ", "  ", 1) if r.random() < 0.5 else q.replace(" ", "", 1)
+        return q
 
     def jsonlogic_value(self, depth):
         r = self.rng
@@ -201,7 +205,8 @@ class Gen:
         v = lambda: self.jsonlogic_value(depth)
         op = r.choice(["==", "===", "!=", "!==", "<", "<=", ">", ">=", "and", "or", "!", "!!", "in", "if", "+", "-",
                        "*", "/", "%", "min", "max", "cat", "substr", "missing", "missing_some", "some", "all",
-                       "none", "merge", "var", "<", "==", "and", "in"])
+                       "none", "merge", "var", "<", "==", "and", "in", "?:", "abs", "filter", "map", "reduce",
+                       "set", "contains_all", "contains_any", "contains_none"])
         if op in ("==", "===", "!=", "!==", "<=", ">=", ">"):
             return {op: [v(), v()]}
         if op == "<":
@@ -213,7 +218,22 @@ class Gen:
         if op == "in":
             return {op: [{"var": self.path()}, r.choice([["FR", "DE", "pro"], [18, 30, 42], "example.com pro",
                                                          {"var": "tags"}])]}
-        if op == "if":
+        if op == "abs":
+            return {op: r.choice([[{"var": "score"}], {"var": "level"}, [], -3])}
+        if op == "filter":
+            return {op: [{"var": r.choice(["tags", "flags"])}, {"!=": [{"var": ""}, r.choice(["beta", 1])]}]}
+        if op == "map":
+            return {op: [{"var": r.choice(["tags", "flags", "nope"])}, {"cat": [{"var": ""}, "!"]}]}
+        if op == "reduce":
+            return {op: [{"var": r.choice(["flags", "tags"])}, {"+": [{"var": "accumulator"}, 1]},
+                         r.choice([0, 10])]}
+        if op == "set":
+            return {"var": [{"set": [{"var": "company"}, "name", "x"]}, "company"]} if False else \
+                {"==": [{"cat": [{"var": "country"}, "-"]}, "FR-"]}
+        if op.startswith("contains_"):
+            return {op: [{"var": r.choice(["tags", "flags", "user.groups"])},
+                         r.sample(["beta", "vip", "a", "b", 1], r.randint(0, 2))]}
+        if op in ("if", "?:"):
             return {op: [v() for _ in range(r.choice([2, 3, 5]))]}
         if op in ("+", "-", "*", "/", "min", "max"):
             return {op: [r.choice([1, 2, 18, 0.5, "3", {"var": "age"}, {"var": "score"}]) for _ in range(r.randint(0, 3))]}
@@ -240,7 +260,7 @@ class Gen:
         roll = r.random()
         if roll < 0.62:
             q = self.nikunjy()
-            if r.random() < 0.12:
+            if r.random() < 0.25:
                 q = self.mutate(q)
             return q
         if roll < 0.93:
@@ -330,8 +350,9 @@ class Gen:
             if r.random() < 0.03:
                 d = {}
             flag["defaultRule"] = d
-        if r.random() < 0.12:
-            flag["bucketingKey"] = r.choice(["company.id", "bucket", "", "company.address.zip", "nope", "email"])
+        if r.random() < 0.08:
+            flag["bucketingKey"] = r.choice(["company.id", "bucket", "bucket", "email", "email", "",
+                                             "company.address.zip", "nope"])
         if r.random() < 0.08:
             flag["disable"] = r.choice([True, False])
         if r.random() < 0.15:
