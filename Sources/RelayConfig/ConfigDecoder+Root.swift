@@ -45,6 +45,7 @@ extension ConfigDecoder {
                 origin: .none)
         }
         config.retrievers = rawSections(of: root, single: "retriever", list: "retrievers")
+        config.flagRetrieval = decodeFlagRetrieval(root, raw: config.retrievers)
         config.deferredSettings = deferredSettings(of: root)
         return config
     }
@@ -121,7 +122,6 @@ extension ConfigDecoder {
     private func deferredSettings(of root: ConfigNode) -> [String: ConfigNode] {
         var settings: [String: ConfigNode] = [:]
         for spec in ConfigSchema.topLevelKeys where spec.usage == .notYetUsed {
-            guard spec.name != "retriever", spec.name != "retrievers" else { continue }
             if let node = root[spec.name], !node.isNull { settings[spec.name] = node }
         }
         if let server = root["server"], server.entries != nil {

@@ -38,8 +38,10 @@ public struct RelayConfiguration: Sendable, Hashable {
     public var access = AccessConfiguration()
     /// `exporter` followed by the `exporters` list.
     public var exporters: [ExporterConfiguration]
-    /// `retriever` followed by the `retrievers` list, undecoded (flag evaluation comes later).
+    /// `retriever` followed by the `retrievers` list, as written (decoded in ``flagRetrieval``).
     public var retrievers: [RawConfigSection]
+    /// The typed retrievers and retrieval settings (`pollingInterval`, `fileFormat`, ...).
+    public var flagRetrieval = FlagRetrievalConfiguration()
     /// GOFF keys accepted but not used yet (`authorizedKeys`, `pollingInterval`, `server.mode`, ...),
     /// undecoded, by key path. Retrievers are in ``retrievers``.
     public var deferredSettings: [String: ConfigNode]

@@ -38,10 +38,10 @@ public enum RelayApplication {
     }
 
     /// The router with every route of the relay. With a separate monitoring port, health, info and
-    /// metrics are left to ``makeMonitoringRouter(status:)``.
+    /// metrics are left to ``makeMonitoringRouter(status:)``. With `evaluation`, GOFF's evaluation routes too.
     public static func makeRouter(
         settings: Settings, dispatcher: EventDispatcher, keys: APIKeyStore = APIKeyStore(evaluation: [], admin: []),
-        status: RelayStatus = .empty
+        status: RelayStatus = .empty, evaluation: EvaluationRoutes? = nil
     ) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         if let version = settings.versionHeader {
@@ -53,6 +53,10 @@ public enum RelayApplication {
         CollectorController(
             dispatcher: dispatcher, maxBodyBytes: settings.maxBodyBytes, retryAfterSeconds: settings.retryAfterSeconds
         ).register(on: router)
+        if let evaluation {
+            EvaluationController(routes: evaluation, dispatcher: dispatcher, maxBodyBytes: settings.maxBodyBytes)
+                .register(on: router)
+        }
         if settings.monitoringPort == nil {
             OperationsController(status: status).register(on: router)
         }
@@ -78,10 +82,12 @@ public enum RelayApplication {
         status: RelayStatus,
         eventLoopGroup: MultiThreadedEventLoopGroup,
         logger: Logger,
+        evaluation: EvaluationRoutes? = nil,
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> [any Service] {
         let api = Application(
-            router: makeRouter(settings: settings, dispatcher: dispatcher, keys: keys, status: status),
+            router: makeRouter(
+                settings: settings, dispatcher: dispatcher, keys: keys, status: status, evaluation: evaluation),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? settings.port) },
             eventLoopGroupProvider: .shared(eventLoopGroup),
@@ -103,10 +109,12 @@ public enum RelayApplication {
         logger: Logger,
         keys: APIKeyStore = APIKeyStore(evaluation: [], admin: []),
         status: RelayStatus = .empty,
+        evaluation: EvaluationRoutes? = nil,
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(
-            router: makeRouter(settings: settings, dispatcher: dispatcher, keys: keys, status: status),
+            router: makeRouter(
+                settings: settings, dispatcher: dispatcher, keys: keys, status: status, evaluation: evaluation),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? settings.port) },
             eventLoopGroupProvider: .shared(eventLoopGroup),

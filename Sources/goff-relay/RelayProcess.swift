@@ -3,6 +3,7 @@
 import AWSAuth
 import CurlTransport
 import EventSpool
+import FlagRetrieval
 import Foundation
 import KinesisExporter
 import Logging
@@ -28,6 +29,7 @@ struct RelayProcess {
     let keys: APIKeyStore
     let registry: PrometheusCollectorRegistry
     let environment: [String: String]
+    let flags: FlagRetrievalPlan
 
     /// A start-up problem, reported in one line and a non-zero exit.
     struct StartupError: Error, CustomStringConvertible {
@@ -105,6 +107,16 @@ struct RelayProcess {
         self.dispatcher = EventDispatcher(targets: targets)
         self.keys = APIKeyStore(
             evaluation: configuration.access.evaluationKeys, admin: configuration.access.adminKeys)
+        let flags = FlagRetrievalPlan(configuration: configuration.flagRetrieval, transport: transport, logger: logger)
+        self.flags = flags
+        if let service = flags.service {
+            do {
+                try await service.initialLoad()
+            } catch {
+                throw StartupError(description: error.message)
+            }
+            logger.info("flags loaded", metadata: ["goff.flags": .stringConvertible(flags.source.store.flags.count)])
+        }
     }
 
     /// The exporter's hand-off log: a durable spool in `dataDir/spool/<exporter>` unless
@@ -140,7 +152,7 @@ struct RelayProcess {
         let notifier = SystemdNotifier(environment: environment)
         let http = RelayApplication.makeServices(
             settings: settings, dispatcher: dispatcher, keys: keys, status: status(), eventLoopGroup: eventLoopGroup,
-            logger: logger,
+            logger: logger, evaluation: flags.routes,
             onListening: { port in
                 logger.info(
                     "goff-relay listening",
@@ -155,6 +167,7 @@ struct RelayProcess {
         // HTTP servers stop accepting, the exporters drain, and the watchdog keeps pinging until the end.
         var services: [any Service] = [SystemdWatchdogService(notifier: notifier, logger: logger)]
         services += senders
+        if let refresh = flags.service { services.append(refresh) }
         services.append(contentsOf: http)
         if let path = configuration.sourceFile {
             services.append(
@@ -184,6 +197,7 @@ struct RelayProcess {
         let senders = self.senders
         let logs = self.logs
         let registry = self.registry
+        let store = flags.source.store
         let exporters: @Sendable () async -> [ExporterInfo] = {
             var infos: [ExporterInfo] = []
             for (sender, entry) in zip(senders, logs) {
@@ -200,7 +214,7 @@ struct RelayProcess {
             return infos
         }
         return RelayStatus(
-            cacheRefresh: { started },
+            cacheRefresh: { store.cacheRefresh?.formatted(.iso8601) ?? started },
             exporters: exporters,
             metricsText: {
                 for info in await exporters() {

@@ -108,8 +108,15 @@ import Testing
             "retrievers:\n  - kind: file\n    path: /a\n",
             environment: [
                 "RETRIEVERS_0_PATH": "/b", "RETRIEVERS_1_KIND": "http", "RETRIEVERS_1_HEADERS_AUTHORIZATION": "x",
+                "RETRIEVERS_1_URL": "http://127.0.0.1/f",
             ])
-        #expect(config.retrievers.map(\.fields) == [["kind": "file", "path": "/b"], ["kind": "http"]])
+        #expect(
+            config.retrievers.map(\.fields) == [
+                ["kind": "file", "path": "/b"], ["kind": "http", "url": "http://127.0.0.1/f"],
+            ])
+        #expect(
+            config.flagRetrieval.retrievers.last
+                == .http(.init(url: "http://127.0.0.1/f", headers: ["authorization": ["x"]])))
         #expect(config.retrievers[1].node["headers"]?["authorization"]?.text == "x")
     }
 

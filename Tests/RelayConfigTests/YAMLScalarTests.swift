@@ -24,7 +24,7 @@ import Testing
 
     @Test func coreSchemaNumbersAndNulls() throws {
         let config = try loadConfig("pollingInterval: 0x10\nfileFormat: ~\nenvironment: 1.5\nversion: \"12\"\n")
-        #expect(config.deferredSettings["pollingInterval"]?.scalar?.kind == .int)
+        #expect(config.flagRetrieval.pollingInterval == 16)
         #expect(config.deferredSettings["fileFormat"] == nil)
         #expect(config.deferredSettings["environment"]?.scalar?.kind == .float)
         #expect(config.deferredSettings["version"]?.scalar?.kind == .string)
