@@ -98,3 +98,13 @@ public struct EvaluationResult: Sendable, Equatable {
         return o
     }
 }
+
+extension EvaluationResult {
+    /// What GOFF returns for a key that is not in its flag cache: `ERROR` / `FLAG_NOT_FOUND`, the SDK
+    /// default, `trackEvents` true (GOFF consults an empty placeholder flag), nothing cacheable.
+    public static func flagNotFound(defaultValue: JSONValue) -> EvaluationResult {
+        EvaluationResult(
+            value: defaultValue, variationType: FlagEvaluator.sdkDefaultVariant, reason: .error,
+            errorCode: .flagNotFound, trackEvents: true, failed: true, version: "", cacheable: false, metadata: nil)
+    }
+}

@@ -10,6 +10,8 @@ struct MergedContext {
     let enrichment: JSONObject
     /// Go's `int` width.
     let intBits: Int
+    /// `false` for the bare empty map GOFF's query validation uses (no `key`, `targetingKey`, `anonymous`).
+    var synthesizesKeys = true
 
     /// A custom attribute after enrichment, with its Go typing (`int` for integral top-level context numbers).
     func attribute(_ name: String) -> QueryValue? {
@@ -22,6 +24,7 @@ struct MergedContext {
     /// The map GOFF's `ContextToMap` builds for the query languages: attributes, then `anonymous`, `key` and
     /// `targetingKey`.
     func queryRoot(_ name: String) -> QueryValue? {
+        guard synthesizesKeys else { return attribute(name) }
         switch name {
         case "targetingKey", "key": return .string(targetingKey)
         case "anonymous": return .bool(isAnonymous)

@@ -53,25 +53,40 @@ indirect enum JLValue {
 struct JLPanic: Error {}
 /// A Go `map[string]any` (keys unique; order only matters where Go's is random anyway).
 struct JLObject {
-    var members: [(key: String, value: JLValue)]
+    private(set) var keys: [String]
+    private(set) var values: [JLValue]
 
     init(_ o: JSONObject) {
-        members = o.members.map { ($0.key, JLValue($0.value)) }
+        keys = o.members.map(\.key)
+        values = o.members.map { JLValue($0.value) }
     }
 
     init(members: [(key: String, value: JLValue)]) {
-        self.members = members
+        keys = members.map(\.key)
+        values = members.map(\.value)
     }
 
-    var count: Int { members.count }
+    /// Key/value pairs in order.
+    var members: [(key: String, value: JLValue)] { Array(zip(keys, values)) }
+
+    var count: Int { keys.count }
 
     subscript(key: String) -> JLValue? {
-        get { members.first { $0.key.utf8.elementsEqual(key.utf8) }?.value }
+        get {
+            guard let i = keys.firstIndex(where: { $0.utf8.elementsEqual(key.utf8) }) else { return nil }
+            return values[i]
+        }
         set {
-            if let i = members.firstIndex(where: { $0.key.utf8.elementsEqual(key.utf8) }) {
-                if let newValue { members[i].value = newValue } else { members.remove(at: i) }
+            if let i = keys.firstIndex(where: { $0.utf8.elementsEqual(key.utf8) }) {
+                if let newValue {
+                    values[i] = newValue
+                } else {
+                    keys.remove(at: i)
+                    values.remove(at: i)
+                }
             } else if let newValue {
-                members.append((key, newValue))
+                keys.append(key)
+                values.append(newValue)
             }
         }
     }

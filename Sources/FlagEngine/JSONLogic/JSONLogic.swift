@@ -81,3 +81,41 @@ enum JSONLogic {
         return try apply(m, data)
     }
 }
+
+extension JSONLogic {
+    /// jsonlogic's `ValidateJsonLogic`: every operator known (a map of several keys counts as a value).
+    static func isValid(_ rule: JSONValue) -> Bool {
+        if isVar(rule) { return true }
+        switch rule {
+        case .object(let m):
+            if m.count > 1 { return true }
+            guard let first = m.members.first else { return false }
+            guard knownOperators.contains(first.key) else { return false }
+            return isValid(first.value)
+        case .array(let items):
+            for item in items {
+                switch item {
+                case .array, .object: if !isValid(item) { return false }
+                default: continue
+                }
+            }
+            return true
+        case .bool, .number, .string: return true
+        case .null: return false
+        }
+    }
+
+    static func isVar(_ value: JSONValue) -> Bool {
+        guard case .object(let m) = value, let v = m["var"] else { return false }
+        switch v {
+        case .string, .number, .null: return true
+        default: return false
+        }
+    }
+
+    static let knownOperators: Set<String> = [
+        "and", "or", "filter", "map", "reduce", "all", "none", "some", "in", "missing", "missing_some", "var", "set",
+        "cat", "substr", "merge", "if", "?:", "max", "min", "+", "-", "*", "/", "%", "abs", "!", "!!", "===", "!==",
+        "<", "<=", ">", ">=", "==", "!=", "contains_all", "contains_any", "contains_none",
+    ]
+}

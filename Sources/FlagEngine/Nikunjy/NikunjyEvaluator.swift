@@ -25,11 +25,16 @@ struct NikunjyEvaluator {
 
     /// The query's truth value; any failure makes it `false`.
     static func matches(_ expression: NikunjyExpression, context: MergedContext, intBits: Int) -> Bool {
+        process(expression, context: context, intBits: intBits) ?? false
+    }
+
+    /// nikunjy's `Process`: the truth value, or `nil` when it fails (an error or a panic).
+    static func process(_ expression: NikunjyExpression, context: MergedContext, intBits: Int) -> Bool? {
         var evaluator = NikunjyEvaluator(intBits: intBits, context: context)
         do {
             return try evaluator.visit(expression)
         } catch {
-            return false
+            return nil
         }
     }
 
