@@ -223,7 +223,7 @@ private func events(in log: MemoryEventLog) async -> [String] {
             #expect(
                 text(single)
                     == #"{"trackEvents":true,"variationType":"SdkDefault","failed":true,"version":"","reason":"ERROR","#
-                    + #""errorCode":"FLAG_NOT_FOUND","errorDetails":"flag \"nope\" not found","value":"d","cacheable":false}"#
+                    + #""errorCode":"FLAG_NOT_FOUND","value":"d","cacheable":false}"#
                     + "\n")
             let recorded = await events(in: log)
             #expect(recorded.first?.contains(#""variation":"SdkDefault","value":"d","default":true"#) == true)

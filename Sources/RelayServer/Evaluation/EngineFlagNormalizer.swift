@@ -6,7 +6,7 @@ import FlagRetrieval
 import Synchronization
 
 /// The production ``FlagNormalizer``: parses every flag with the flag engine once per refresh, drops the
-/// invalid ones (the store logs them) and keeps the parsed flags for ``FlagSource``, so requests never
+/// invalid ones (GOFF's load-time validation) (the store logs them) and keeps the parsed flags for ``FlagSource``, so requests never
 /// parse a flag.
 public final class EngineFlagNormalizer: FlagNormalizer {
     /// A parsed flag and the canonical JSON it was parsed from.
@@ -29,6 +29,7 @@ public final class EngineFlagNormalizer: FlagNormalizer {
         } catch {
             return .invalid(reason: error.description)
         }
+        if let reason = parsedFlag.validationError { return .invalid(reason: reason) }
         let json = GoJSONEncoder().encode(flag)
         parsed.withLock { $0[key] = Parsed(json: json, flag: parsedFlag) }
         return .valid(json: json)

@@ -50,12 +50,7 @@ struct EvaluationController: Sendable {
     static func evaluate(
         _ view: FlagSource.View, key: String, context: EvaluationContext, defaultValue: JSONValue
     ) -> EvaluationResult {
-        guard let flag = view.flags[key] else {
-            return EvaluationResult(
-                value: defaultValue, variationType: FlagEvaluator.sdkDefaultVariant, reason: .error,
-                errorCode: .flagNotFound, errorDetails: "flag \"\(key)\" not found", trackEvents: true, failed: true,
-                version: "", cacheable: false, metadata: nil)
-        }
+        guard let flag = view.flags[key] else { return .flagNotFound(defaultValue: defaultValue) }
         let now = Timestamp(secondsSince1970: Date().timeIntervalSince1970)
         return view.evaluator.evaluate(
             flagKey: key, flag: flag, context: context, defaultValue: defaultValue, now: now)
