@@ -183,6 +183,7 @@ let package = Package(
             name: "RelayServerTests",
             dependencies: [
                 "RelayServer", "Events", "EventSpool", "KinesisExporter", "RelayConfig", "CurlTransport",
+                "FlagEngine", "FlagRetrieval",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
