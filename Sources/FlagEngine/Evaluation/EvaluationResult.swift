@@ -2,44 +2,6 @@
 
 import Events
 
-/// Why an evaluation returned its value (GOFF's `ResolutionReason`).
-public enum EvaluationReason: String, Sendable {
-    /// A targeting rule matched and serves one variation.
-    case targetingMatch = "TARGETING_MATCH"
-    /// A targeting rule matched and splits users (percentages or progressive rollout).
-    case targetingMatchSplit = "TARGETING_MATCH_SPLIT"
-    /// The default rule splits users.
-    case split = "SPLIT"
-    /// The default rule serves one variation and the flag has targeting rules.
-    case defaultRule = "DEFAULT"
-    /// The default rule serves one variation and the flag has no targeting rules.
-    case staticValue = "STATIC"
-    /// The flag is disabled or outside its experimentation window.
-    case disabled = "DISABLED"
-    /// Evaluation failed; see the error code.
-    case error = "ERROR"
-    /// GOFF's `UNKNOWN`.
-    case unknown = "UNKNOWN"
-}
-
-/// Evaluation error codes (GOFF's `ErrorCode`).
-public enum EvaluationErrorCode: String, Sendable {
-    /// No flag with that key.
-    case flagNotFound = "FLAG_NOT_FOUND"
-    /// Bucketing needed and no usable targeting / bucketing key.
-    case targetingKeyMissing = "TARGETING_KEY_MISSING"
-    /// The flag configuration cannot produce a variation.
-    case flagConfiguration = "FLAG_CONFIG"
-    /// Any other failure.
-    case general = "GENERAL"
-    /// The flag could not be decoded.
-    case parseError = "PARSE_ERROR"
-    /// The value has an unexpected type.
-    case typeMismatch = "TYPE_MISMATCH"
-    /// The request context is invalid.
-    case invalidContext = "INVALID_CONTEXT"
-}
-
 /// The result of one evaluation, field for field what GOFF's engine returns (`model.VariationResult`).
 public struct EvaluationResult: Sendable, Equatable {
     /// The variation's value, or the SDK default on error / DISABLED.

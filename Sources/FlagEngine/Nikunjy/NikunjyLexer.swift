@@ -19,6 +19,13 @@ enum NikunjyLexer {
         return tokens
     }
 
+    /// The operator tokens' spellings.
+    static let operatorWords: [(NikunjyOperator, [String])] = [
+        (.in, ["IN", "in"]), (.eq, ["eq", "EQ", "=="]), (.ne, ["ne", "NE", "!="]), (.gt, ["gt", "GT", ">"]),
+        (.lt, ["lt", "LT", "<"]), (.ge, ["ge", "GE", ">="]), (.le, ["le", "LE", "<="]), (.co, ["co", "CO"]),
+        (.sw, ["sw", "SW"]), (.ew, ["ew", "EW"]),
+    ]
+
     /// How far ANTLR's lexer gets before it fails when no rule matches at `p` (it then also drops the
     /// character it failed on): an unterminated string runs to the end, a lone `!` or `=` is one character
     /// into `!=` / `==`.
@@ -79,12 +86,7 @@ enum NikunjyLexer {
         for w in ["and", "or"] where literal(b, p, w) { offer(.logical, w.utf8.count) }
         for w in ["true", "false"] where literal(b, p, w) { offer(.boolean, w.utf8.count) }
         if literal(b, p, "null") { offer(.null, 4) }
-        let ops: [(NikunjyOperator, [String])] = [
-            (.in, ["IN", "in"]), (.eq, ["eq", "EQ", "=="]), (.ne, ["ne", "NE", "!="]), (.gt, ["gt", "GT", ">"]),
-            (.lt, ["lt", "LT", "<"]), (.ge, ["ge", "GE", ">="]), (.le, ["le", "LE", "<="]), (.co, ["co", "CO"]),
-            (.sw, ["sw", "SW"]), (.ew, ["ew", "EW"]),
-        ]
-        for (op, words) in ops {
+        for (op, words) in operatorWords {
             for w in words where literal(b, p, w) { offer(.op(op), w.utf8.count) }
         }
         if isAlpha(c) {
