@@ -43,21 +43,30 @@ struct MergedContext {
         return attributes[name]
     }
 
-    /// The whole query map as JSON (what GOFF marshals for JsonLogic).
-    func queryMap() -> JSONValue {
-        var map = JSONObject()
-        for member in attributes.members {
+    /// The query map GOFF marshals for JsonLogic (integral top-level context numbers as Go `int`s, then
+    /// enrichment, then `anonymous`, `key` and `targetingKey`), as jsonlogic decodes it.
+    func jsonLogicData() -> JLValue {
+        let synthesized: Set<String> = ["anonymous", "key", "targetingKey"]
+        var keys: [String] = []
+        var values: [JLValue] = []
+        keys.reserveCapacity(attributes.count + enrichment.count + 3)
+        values.reserveCapacity(attributes.count + enrichment.count + 3)
+        for member in attributes.members where !synthesized.contains(member.key) {
+            if !enrichment.isEmpty, enrichment[member.key] != nil { continue }
+            keys.append(member.key)
             if case .number(let d) = member.value, GoNumeric.isIntegral(d) {
-                map[member.key] = .number(Double(GoNumeric.int(d, bits: intBits)))
+                values.append(.number(Double(GoNumeric.int(d, bits: intBits))))
             } else {
-                map[member.key] = member.value
+                values.append(JLValue(member.value))
             }
         }
-        if !enrichment.isEmpty { map.merge(enrichment) }
-        map["anonymous"] = .bool(isAnonymous)
-        map["key"] = .string(targetingKey)
-        map["targetingKey"] = .string(targetingKey)
-        return .object(map)
+        for member in enrichment.members where !synthesized.contains(member.key) {
+            keys.append(member.key)
+            values.append(JLValue(member.value))
+        }
+        keys += ["anonymous", "key", "targetingKey"]
+        values += [.bool(isAnonymous), .string(targetingKey), .string(targetingKey)]
+        return .object(JLObject(keys: keys, values: values))
     }
 
     /// `gofeatureflag.currentDateTime` after enrichment (what GOFF's rule evaluation reads).

@@ -3,13 +3,18 @@
 import Events
 
 /// A Go `map[string]any` (keys unique; order only matters where Go's is random anyway).
-struct JLObject {
+struct JLObject: Sendable {
     private(set) var keys: [String]
     private(set) var values: [JLValue]
 
     init(_ o: JSONObject) {
         keys = o.members.map(\.key)
         values = o.members.map { JLValue($0.value) }
+    }
+
+    init(keys: [String], values: [JLValue]) {
+        self.keys = keys
+        self.values = values
     }
 
     init(members: [(key: String, value: JLValue)]) {

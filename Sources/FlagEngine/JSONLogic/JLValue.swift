@@ -4,7 +4,7 @@ import Events
 
 /// A value inside diegoholiveira/jsonlogic (Go `any`): JSON kinds, plus the Go `int` 0 that `-` and `/`
 /// return without operands, and JavaScript `undefined`.
-indirect enum JLValue {
+indirect enum JLValue: Sendable {
     case null
     case bool(Bool)
     case number(Double)

@@ -5,9 +5,9 @@ import Events
 /// diegoholiveira/jsonlogic v3 as GOFF uses it: the rule is applied to the query map, the result is
 /// serialised, and `false`, `null`, `""`, `0` and `[]` (or a serialisation error) mean "no match".
 enum JSONLogic {
-    static func isTruthyResult(rule: JSONValue, data: JSONValue) -> Bool {
+    static func isTruthyResult(rule: JLValue, data: JLValue) -> Bool {
         do {
-            let result = try applyTopLevel(JLValue(rule), JLValue(data))
+            let result = try applyTopLevel(rule, data)
             return encodesTruthy(result)
         } catch {
             return false
@@ -45,7 +45,7 @@ enum JSONLogic {
         switch v {
         case .number(let d): return d.isFinite
         case .array(let a): return a.allSatisfy(isEncodable)
-        case .object(let o): return o.members.allSatisfy { isEncodable($0.value) }
+        case .object(let o): return o.values.allSatisfy(isEncodable)
         default: return true
         }
     }
@@ -72,8 +72,8 @@ enum JSONLogic {
 
     static func apply(_ rule: JLObject, _ data: JLValue) throws(JLPanic) -> JLValue {
         if rule.count > 1 { return .object(rule) }
-        guard let first = rule.members.first else { return .object(rule) }
-        return try operation(first.key, first.value, data)
+        guard rule.count == 1 else { return .object(rule) }
+        return try operation(rule.keys[0], rule.values[0], data)
     }
 
     static func applyAny(_ rule: JLValue, _ data: JLValue) throws(JLPanic) -> JLValue {

@@ -95,7 +95,7 @@ extension Flag {
                 synthesizesKeys: false)
             return NikunjyEvaluator.process(expression, context: empty, intBits: 64) == nil
                 ? "invalid query: \(query.trimmed)" : nil
-        case .jsonLogic(let rule):
+        case .jsonLogic(let rule, _):
             return JSONLogic.isValid(rule) ? nil : "invalid jsonlogic query"
         }
     }

@@ -15,7 +15,8 @@ public struct TargetingQuery: Sendable {
         /// Empty after trimming: always matches.
         case always
         case nikunjy(NikunjyExpression)
-        case jsonLogic(JSONValue)
+        /// The rule as parsed (for validation) and converted once to jsonlogic's value model.
+        case jsonLogic(JSONValue, JLValue)
     }
 
     /// `true` when the query is JsonLogic.
@@ -32,7 +33,7 @@ public struct TargetingQuery: Sendable {
         if trimmed.isEmpty {
             kind = .always
         } else if let parsed = try? JSONParser.parse(trimmed), case .object = parsed {
-            kind = .jsonLogic(parsed)
+            kind = .jsonLogic(parsed, JLValue(parsed))
         } else {
             kind = .nikunjy(NikunjyParser.parse(trimmed))
         }
@@ -53,8 +54,8 @@ public struct TargetingQuery: Sendable {
             return true
         case .nikunjy(let expression):
             return NikunjyEvaluator.matches(expression, context: context, intBits: intBits)
-        case .jsonLogic(let rule):
-            return JSONLogic.isTruthyResult(rule: rule, data: context.queryMap())
+        case .jsonLogic(_, let rule):
+            return JSONLogic.isTruthyResult(rule: rule, data: context.jsonLogicData())
         }
     }
 }
