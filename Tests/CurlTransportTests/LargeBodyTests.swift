@@ -15,7 +15,7 @@ struct LargeBodyTests {
                     HTTPRequest(method: "POST", url: server.baseURL + "/big", body: body))
                 #expect(response.status == 200)
                 let received = try #require(server.requests.last)
-                #expect(received.body == body)
+                #expect(sameBytes(received.body, body), "\(describeDifference(received.body, body))")
                 #expect(received.header("Content-Length") == "\(Self.twoMiB)")
                 #expect(received.header("Expect") == nil)
                 #expect(response.body.count == received.head.count + Self.twoMiB)
@@ -31,10 +31,22 @@ struct LargeBodyTests {
                 for _ in 0..<2 {
                     let response = try await client.send(HTTPRequest(url: server.baseURL + "/big"))
                     #expect(response.header("Content-Length") == "\(Self.twoMiB)")
-                    #expect(response.body == body)
+                    #expect(sameBytes(response.body, body), "\(describeDifference(response.body, body))")
                 }
             }
             #expect(server.acceptedConnections == 1)
         }
     }
+}
+
+/// Byte equality as a plain Bool: a failed `#expect(a == b)` on megabyte arrays makes Swift Testing
+/// compute a collection difference that takes minutes.
+func sameBytes(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool { lhs == rhs }
+
+/// Lengths and the first differing offset, for a failure message.
+func describeDifference(_ received: [UInt8], _ expected: [UInt8]) -> String {
+    let common = min(received.count, expected.count)
+    let first = (0..<common).first { received[$0] != expected[$0] }
+    return "received \(received.count) bytes, expected \(expected.count); first difference at "
+        + (first.map(String.init) ?? (received.count == expected.count ? "none" : "offset \(common)"))
 }
