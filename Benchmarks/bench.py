@@ -140,10 +140,14 @@ def main() -> int:
         finally:
             rut.stop()
     if "memory" not in skip:
-        log(f"relay, durability memory: {args.warmup:.0f} s warm-up + {args.seconds:.0f} s flat out")
+        log("relay, durability memory")
         rut = phases.RelayUnderTest(args, work / "memory", "memory")
         try:
             results["relay"]["memoryIdle"] = rut.idle_rss(1.0)
+            if "latency" not in skip:
+                log(f"relay memory: {args.rate:.0f} events/s constant rate for {args.latency_seconds:.0f} s")
+                results["relay"]["latencyMemory"] = rut.latency(args, work)
+            log(f"relay memory: {args.warmup:.0f} s warm-up + {args.seconds:.0f} s flat out")
             results["relay"]["memory"] = rut.sustained(args, work, "m")
             results["relay"]["memory"]["delivery"] = rut.drain(args.drain_timeout)
         finally:

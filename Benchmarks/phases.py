@@ -122,6 +122,8 @@ class RelayUnderTest:
     def idle_rss(self, settle: float) -> dict:
         time.sleep(settle)
         return {"relayRssKB": procs.status_kb(self.relay.pid, "VmRSS"),
+                "relayRssBreakdownKB": procs.rss_breakdown_kb(self.relay.pid),
+                "relayThreads": len(os.listdir(f"/proc/{self.relay.pid}/task")),
                 "fakeRssKB": procs.status_kb(self.fake.pid, "VmRSS"), "afterSeconds": settle}
 
     def drain(self, timeout: float) -> dict:
@@ -159,12 +161,15 @@ class RelayUnderTest:
         cpu = {name: procs.cpu_seconds(pid) - cpu_before[name] for name, pid in pids.items()}
         threads_after = procs.thread_cpu(relay.pid)
         pending_at_end = relay.pending()
+        breakdown = procs.rss_breakdown_kb(relay.pid)
         self.acknowledged += result["okRequests"] * 100
         self.unanswered_bound += args.connections * 100
         sink_events = accepted_after - accepted_before
         per_second = [b["count"] - a["count"] for a, b in zip(sampler.series, sampler.series[1:])
                       if "count" in a and "count" in b]
         cpu["wrk"] = result["cpuSeconds"]
+        busy = (busy_after[0] - busy_before[0]) / max(busy_after[1] - busy_before[1], 1)
+        cpus = os.cpu_count() or 1
         return {
             "durability": self.durability,
             "wrk": result,
@@ -178,8 +183,11 @@ class RelayUnderTest:
             "relayThreadCpuSeconds": {k: round(v - threads_before.get(k, 0.0), 2)
                                       for k, v in threads_after.items() if v - threads_before.get(k, 0.0) > 0.05},
             "relayCpuSecondsPer100kEvents": cpu["relay"] / max(sink_events, 1) * 1e5,
-            "machineCpuBusy": (busy_after[0] - busy_before[0]) / max(busy_after[1] - busy_before[1], 1),
+            "machineCpuBusy": busy,
+            # CPU the relay, the fake and wrk did not use: other work on the machine during the window.
+            "otherCpuCores": max(0.0, busy * cpus - sum(cpu.values()) / window),
             "peakRssKB": {"relay": sampler.max_rss_kb("relay"), "fake": sampler.max_rss_kb("fake")},
+            "relayRssBreakdownAtEndKB": breakdown,
             "series": [{"t": round(s["t"], 2), "relayRssKB": s.get("relayRssKB"), "count": s.get("count")}
                        for s in sampler.series],
             "sinkEventsPerSecondSeries": per_second,
@@ -240,6 +248,7 @@ class RelayUnderTest:
         pending = relay.pending()
         with procs.Sampler(pids, interval=0.25) as holding:
             time.sleep(3.0)
+        breakdown = procs.rss_breakdown_kb(relay.pid)
         accepted_before = fake.accepted()
         fake.faults({"serverErrorRate": 0.0})
         start = time.monotonic()
@@ -256,6 +265,7 @@ class RelayUnderTest:
             "postErrors": posted["errors"],
             "ingestEventsPerSecond": posted["statuses"].get(200, 0) * 100 / posted["seconds"],
             "pendingRecords": pending,
+            "rssBreakdownWithBacklogKB": breakdown,
             "rssKB": {"whileFilling": filling.max_rss_kb("relay"), "withBacklog": holding.max_rss_kb("relay"),
                       "whileDraining": draining.max_rss_kb("relay")},
             "drained": drained, "drainSeconds": round(drain_seconds, 2),

@@ -60,6 +60,22 @@ def status_kb(pid: int, key: str) -> int:
     return 0
 
 
+def rss_breakdown_kb(pid: int) -> dict:
+    """RSS split into anonymous memory (heap, stacks) and file-backed pages (code of the binary and
+    its shared libraries), from /proc/<pid>/smaps_rollup."""
+    values: dict[str, int] = {}
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                parts = line.split()
+                if len(parts) >= 2 and parts[0].endswith(":") and parts[1].isdigit():
+                    values[parts[0][:-1]] = int(parts[1])
+    except OSError:
+        return {}
+    rss, anon = values.get("Rss", 0), values.get("Anonymous", 0)
+    return {"rss": rss, "anonymous": anon, "fileBacked": rss - anon, "pss": values.get("Pss", 0)}
+
+
 def machine_busy() -> tuple[float, float]:
     """(busy, total) jiffies of the whole machine, from /proc/stat."""
     with open("/proc/stat") as f:
@@ -197,7 +213,7 @@ class Relay:
     """goff-relay on a generated config pointing at the fake."""
 
     def __init__(self, binary: Path, work: Path, fake_port: int, durability: str,
-                 max_concurrent_calls: int, partition_key_from: str):
+                 max_concurrent_calls: int, partition_key_from: str, extra_env: dict | None = None):
         work.mkdir(parents=True, exist_ok=True)
         self.port = free_port()
         self.work = work
@@ -226,6 +242,7 @@ exporter:
             "AWS_CONFIG_FILE": str(work / "no-aws-config"),
             "AWS_SHARED_CREDENTIALS_FILE": str(work / "no-aws-credentials"),
         })
+        env.update(extra_env or {})
         self.stdout = open(work / "relay.stdout.log", "wb")
         self.stderr = open(work / "relay.stderr.log", "wb")
         self.process = subprocess.Popen([str(binary), "--config", str(work / "goff-proxy.yaml")],

@@ -39,6 +39,13 @@ def figures(results: dict) -> list[dict]:
         e2e_verdict = "MET" if fsync >= 100_000 else ("floor met" if fsync >= 50_000 else "MISSED")
     add("e2eFsync", "end to end, fsync (sink-acked, flat out)", fsync, "events/s", ">= 100k (floor 50k)", e2e_verdict)
     add("e2eMemory", "end to end, memory (sink-acked, flat out)", memory, "events/s")
+    for name in ("fsync", "memory"):
+        if _get(relay, name, "otherCpuCores") is not None:
+            add(f"others{name.title()}", f"  CPU taken by other work during the {name} phase",
+                _get(relay, name, "otherCpuCores"), "cores", "0 on a quiet machine")
+    if _get(relay, "memory", "wrk", "errorsStatus"):
+        add("memory503", "  memory phase: requests answered 503 (queue full)",
+            _get(relay, "memory", "wrk", "errorsStatus"), "req")
 
     parse = _get(results, "ceilings", "parse", "parseEncode", "eventsPerSecond")
     parse_only = _get(results, "ceilings", "parse", "parse", "eventsPerSecond")
@@ -83,9 +90,21 @@ def figures(results: dict) -> list[dict]:
         "n/a" if not ack99 else ("MET" if ack99["high"] is not None and ack99["high"] <= 50 else
                                  ("MISSED" if ack99["low"] >= 50 else _verdict(ack99["value"], at_most=50))))
 
+    memory_latency = relay.get("latencyMemory", {})
+    if memory_latency:
+        add("ingestMemP50", "ingest p50" + at + ", durability memory", _get(memory_latency, "ingestMs", "p50"), "ms")
+        add("ingestMemP99", "ingest p99" + at + ", durability memory", _get(memory_latency, "ingestMs", "p99"), "ms",
+            "<= 1 ms (spec L1b)", _verdict(_get(memory_latency, "ingestMs", "p99"), at_most=1))
+        add("ackMemP99", "ingest -> sink-acked p99" + at + ", memory",
+            _get(memory_latency, "ingestToAckMs", "p99", "value"), "ms")
+
     idle = _get(relay, "idle", "relayRssKB")
     add("rssIdle", "RSS idle", idle / 1024 if idle else None, "MB", "<= 40 MB",
         _verdict(idle / 1024 if idle else None, at_most=40))
+    split = _get(relay, "idle", "relayRssBreakdownKB")
+    if split:
+        add("rssIdleSplit", "RSS idle: anonymous / file-backed (code)",
+            f"{split['anonymous'] / 1024:.1f} / {split['fileBacked'] / 1024:.1f} MB", "")
     peaks = {
         "rssPeakFsync": ("RSS peak, flat out fsync", _get(relay, "fsync", "peakRssKB", "relay")),
         "rssPeakMemory": ("RSS peak, flat out memory", _get(relay, "memory", "peakRssKB", "relay")),
@@ -126,7 +145,7 @@ def _format(value, unit: str) -> str:
         return "n/a"
     if isinstance(value, str):
         return value
-    if unit in ("events/s", "req/s", "events"):
+    if unit in ("events/s", "req/s", "events", "req"):
         return f"{value:,.0f} {unit}"
     if unit == "ratio":
         return f"{value:.2f}"
