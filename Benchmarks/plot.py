@@ -67,7 +67,7 @@ def main(source: str, target: str) -> None:
           get(r, "ceilings", "parse", "parse", "eventsPerSecond"),
           get(append, append_key, "eventsPerSecond") if append_key else None, get(append, "c1", "eventsPerSecond")],
          ["tab:blue", "tab:cyan", "tab:green", "tab:olive", "tab:purple", "plum"],
-         "events/s: end to end (sink-acked) and ceilings", "events/s", bottom=0,
+         "events/s: end to end (sink-acked) and ceilings", "events/s", log=True, bottom=1e4,
          targets=[(100_000, "target 100k", "target"), (50_000, "floor 50k", "floor")])
 
     ax = axes[0][1]
