@@ -26,9 +26,15 @@ def figures(results: dict) -> list[dict]:
     """[{key, label, value, unit, target, verdict}]; value None means not measured."""
     rows: list[dict] = []
 
-    def add(key, label, value, unit, target="", verdict=""):
+    def add(key, label, value, unit, target="", verdict="", note=""):
         rows.append({"key": key, "label": label, "value": value, "unit": unit, "target": target,
-                     "verdict": verdict})
+                     "verdict": verdict, "note": note})
+
+    def bucket(quantile: dict | None) -> str:
+        if not quantile:
+            return ""
+        high = "inf" if quantile.get("high") is None else f"{quantile['high']:g}"
+        return f"(histogram bucket {quantile['low']:g}-{high} ms)"
 
     relay = results.get("relay", {})
     fsync = _get(relay, "fsync", "sinkEventsPerSecond")
@@ -84,11 +90,13 @@ def figures(results: dict) -> list[dict]:
     add("ingestP99", "ingest p99" + at, _get(latency, "ingestMs", "p99"), "ms", "<= 5 ms",
         _verdict(_get(latency, "ingestMs", "p99"), at_most=5))
     add("ingestP999", "ingest p999" + at, _get(latency, "ingestMs", "p999"), "ms")
-    add("ackP50", "ingest -> sink-acked p50" + at, _get(latency, "ingestToAckMs", "p50", "value"), "ms")
+    ack50 = _get(latency, "ingestToAckMs", "p50")
+    add("ackP50", "ingest -> sink-acked p50" + at, _get(ack50 or {}, "value"), "ms", note=bucket(ack50))
     ack99 = _get(latency, "ingestToAckMs", "p99")
     add("ackP99", "ingest -> sink-acked p99" + at, _get(ack99 or {}, "value"), "ms", "<= 50 ms",
         "n/a" if not ack99 else ("MET" if ack99["high"] is not None and ack99["high"] <= 50 else
-                                 ("MISSED" if ack99["low"] >= 50 else _verdict(ack99["value"], at_most=50))))
+                                 ("MISSED" if ack99["low"] >= 50 else _verdict(ack99["value"], at_most=50))),
+        note=bucket(ack99))
 
     memory_latency = relay.get("latencyMemory", {})
     if memory_latency:
@@ -96,7 +104,8 @@ def figures(results: dict) -> list[dict]:
         add("ingestMemP99", "ingest p99" + at + ", durability memory", _get(memory_latency, "ingestMs", "p99"), "ms",
             "<= 1 ms (spec L1b)", _verdict(_get(memory_latency, "ingestMs", "p99"), at_most=1))
         add("ackMemP99", "ingest -> sink-acked p99" + at + ", memory",
-            _get(memory_latency, "ingestToAckMs", "p99", "value"), "ms")
+            _get(memory_latency, "ingestToAckMs", "p99", "value"), "ms",
+            note=bucket(_get(memory_latency, "ingestToAckMs", "p99")))
 
     idle = _get(relay, "idle", "relayRssKB")
     add("rssIdle", "RSS idle", idle / 1024 if idle else None, "MB", "<= 40 MB",
@@ -148,7 +157,7 @@ def _format(value, unit: str) -> str:
     if unit in ("events/s", "req/s", "events", "req"):
         return f"{value:,.0f} {unit}"
     if unit == "ratio":
-        return f"{value:.2f}"
+        return f"{value:.3f}" if value < 0.1 else f"{value:.2f}"
     if unit in ("ms", "MB", "MB/s", "cores", "CPU s"):
         return f"{value:.2f} {unit}" if value < 100 else f"{value:,.0f} {unit}"
     return f"{value} {unit}".strip()
@@ -165,5 +174,6 @@ def table(results: dict) -> str:
              "-" * (width + vwidth + 30)]
     for row, value in zip(rows, values):
         target = f"{row['target']}  {row['verdict']}".strip() if row["target"] else row["verdict"]
-        lines.append(f"{row['label']:<{width}}  {value:>{vwidth}}  {target}")
+        note = f"  {row['note']}" if row.get("note") else ""
+        lines.append(f"{row['label']:<{width}}  {value:>{vwidth}}  {target}{note}".rstrip())
     return "\n".join(lines)
