@@ -147,6 +147,12 @@ let package = Package(
             exclude: ["README.md", "checks"],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "collector-ceilings",
+            dependencies: ["Events", "EventSpool", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/collector-ceilings",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AWSAuthTests",
