@@ -58,18 +58,7 @@ public final class MemoryEventLog: EventLog {
     }
 
     public func waitForRecords(timeout: Duration?) async -> EventLogReadiness {
-        if let readiness = currentReadiness() { return readiness }
-        if let timeout {
-            await withTaskGroup(of: Void.self) { group in
-                group.addTask { await self.waitForChange() }
-                group.addTask { try? await Task.sleep(for: timeout) }
-                await group.next()
-                group.cancelAll()
-            }
-        } else {
-            await waitForChange()
-        }
-        return currentReadiness() ?? .timedOut
+        await awaitReadiness(timeout: timeout, current: currentReadiness) { await self.waitForChange() }
     }
 
     private func currentReadiness() -> EventLogReadiness? {

@@ -61,21 +61,37 @@ struct EvaluationController: Sendable {
         return Array(buffer.readableBytesView)
     }
 
+    /// An OFREP request's evaluation context, or the answer when it is missing or unreadable.
+    enum OFREPContext {
+        /// The context's attributes.
+        case attributes(JSONObject)
+        /// GOFF's 400 `INVALID_CONTEXT` answer.
+        case rejected(Response)
+    }
+
+    /// Reads the OFREP body's `context`; `key` is echoed in the error body of single evaluations.
+    func ofrepContext<Context: RequestContext>(
+        _ request: Request, context: Context, key: String?
+    ) async throws -> OFREPContext {
+        let details: String
+        switch EvaluationRequest.ofrepContext(try await body(request, context: context)) {
+        case .success(let object): return .attributes(object)
+        case .failure(.missing): details = EvaluationRequest.missingContextMessage
+        case .failure(.bind(let message)): details = message
+        }
+        return .rejected(
+            JSONResponse.make(
+                status: .badRequest,
+                bytes: EvaluationEncoding.ofrepError(code: "INVALID_CONTEXT", details: details, key: key)))
+    }
+
     func ofrepSingle<Context: RequestContext>(_ request: Request, context: Context) async throws -> Response {
         let key = context.parameters.get("flagKey") ?? ""
         Counter(label: "gofeatureflag_flag_evaluations_total", dimensions: [("flag_name", key)]).increment()
         let attributes: JSONObject
-        switch EvaluationRequest.ofrepContext(try await body(request, context: context)) {
-        case .success(let object): attributes = object
-        case .failure(.missing):
-            return JSONResponse.make(
-                status: .badRequest,
-                bytes: EvaluationEncoding.ofrepError(
-                    code: "INVALID_CONTEXT", details: EvaluationRequest.missingContextMessage, key: key))
-        case .failure(.bind(let message)):
-            return JSONResponse.make(
-                status: .badRequest,
-                bytes: EvaluationEncoding.ofrepError(code: "INVALID_CONTEXT", details: message, key: key))
+        switch try await ofrepContext(request, context: context, key: key) {
+        case .attributes(let object): attributes = object
+        case .rejected(let response): return response
         }
         let evaluationContext = EvaluationContext(flat: attributes)
         let result = Self.evaluate(
@@ -101,17 +117,9 @@ struct EvaluationController: Sendable {
     func ofrepBulk<Context: RequestContext>(_ request: Request, context: Context) async throws -> Response {
         Counter(label: "gofeatureflag_all_flag_evaluations_total").increment()
         let attributes: JSONObject
-        switch EvaluationRequest.ofrepContext(try await body(request, context: context)) {
-        case .success(let object): attributes = object
-        case .failure(.missing):
-            return JSONResponse.make(
-                status: .badRequest,
-                bytes: EvaluationEncoding.ofrepError(
-                    code: "INVALID_CONTEXT", details: EvaluationRequest.missingContextMessage, key: nil))
-        case .failure(.bind(let message)):
-            return JSONResponse.make(
-                status: .badRequest,
-                bytes: EvaluationEncoding.ofrepError(code: "INVALID_CONTEXT", details: message, key: nil))
+        switch try await ofrepContext(request, context: context, key: nil) {
+        case .attributes(let object): attributes = object
+        case .rejected(let response): return response
         }
         let view = routes.source.current()
         let evaluationContext = EvaluationContext(flat: attributes)
