@@ -153,6 +153,12 @@ let package = Package(
             path: "Benchmarks/collector-ceilings",
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "eval-bench",
+            dependencies: ["FlagEngine", "Events"],
+            path: "Benchmarks/eval-bench",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AWSAuthTests",
