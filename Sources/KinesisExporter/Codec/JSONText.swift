@@ -1,23 +1,33 @@
 // SPDX-License-Identifier: Apache-2.0
 
-/// Appends a JSON string literal (RFC 8259) for the small identifiers of a PutRecords body.
+/// JSON string literals (RFC 8259) for the small identifiers of a PutRecords body.
 enum JSONText {
-    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+    private static let hex: StaticString = "0123456789abcdef"
 
-    /// Appends `value` as a quoted, escaped JSON string.
-    static func appendString(_ value: String, to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
+    /// Whether `byte` is written escaped: `"`, `\` and the control characters.
+    @inline(__always)
+    static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    /// The length of `value` written by ``ByteWriter/writeJSONString(_:)``, quotes included.
+    static func encodedLength(_ value: String) -> Int {
+        var length = 2
         for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0..<0x20:
-                output.append(contentsOf: Array("\\u00".utf8))
-                output.append(hex[Int(byte >> 4)])
-                output.append(hex[Int(byte & 15)])
-            default: output.append(byte)
-            }
+            length &+= byte < 0x20 ? 6 : (byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") ? 2 : 1)
         }
-        output.append(UInt8(ascii: "\""))
+        return length
+    }
+
+    /// Writes the escape sequence of a byte for which ``needsEscape(_:)`` holds.
+    static func writeEscape(_ byte: UInt8, to writer: inout ByteWriter) {
+        switch byte {
+        case UInt8(ascii: "\""): writer.write("\\\"")
+        case UInt8(ascii: "\\"): writer.write("\\\\")
+        default:
+            writer.write("\\u00")
+            writer.write(hex.utf8Start[Int(byte >> 4)])
+            writer.write(hex.utf8Start[Int(byte & 15)])
+        }
     }
 }

@@ -10,6 +10,9 @@ import Foundation
 public enum KinesisResponseParser {
     /// Parses an answer to a PutRecords call of `expectedCount` records.
     ///
+    /// A 200 answer is read by a single-pass byte scanner (see `PutRecordsAnswerScanner`); error answers,
+    /// which are rare, by Foundation.
+    ///
     /// A 200 whose `Records` count differs from `expectedCount` is a whole-call failure: records cannot
     /// be matched to results, so none is considered stored.
     public static func parsePutRecords(
@@ -19,30 +22,21 @@ public enum KinesisResponseParser {
         guard status == 200 else {
             return .failure(parseError(status: status, headers: headers, body: body))
         }
-        guard
-            let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
-            let records = object["Records"] as? [[String: Any]]
-        else {
+        let entries: [PutRecordsResult.Entry]
+        do {
+            entries = try PutRecordsAnswerScanner.entries(of: body)
+        } catch {
             return .failure(
                 KinesisServiceError(
                     status: status, code: "MalformedResponse",
                     message: "PutRecords answer is not the expected JSON: \(preview(body))", requestID: requestID))
         }
-        guard records.count == expectedCount else {
+        guard entries.count == expectedCount else {
             return .failure(
                 KinesisServiceError(
                     status: status, code: "MalformedResponse",
-                    message: "PutRecords answered \(records.count) results for \(expectedCount) records",
+                    message: "PutRecords answered \(entries.count) results for \(expectedCount) records",
                     requestID: requestID))
-        }
-        let entries = records.map { entry -> PutRecordsResult.Entry in
-            if let code = entry["ErrorCode"] as? String, !code.isEmpty {
-                return .failed(code: code, message: entry["ErrorMessage"] as? String ?? "")
-            }
-            if let sequence = entry["SequenceNumber"] as? String {
-                return .stored(shardID: entry["ShardId"] as? String ?? "", sequenceNumber: sequence)
-            }
-            return .failed(code: "MalformedResponse", message: "result entry has neither SequenceNumber nor ErrorCode")
         }
         return .success(PutRecordsResult(entries: entries))
     }

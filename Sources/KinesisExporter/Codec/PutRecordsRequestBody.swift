@@ -12,8 +12,9 @@ public enum KinesisStreamTarget: Sendable, Equatable {
 
 /// Encodes the AWS JSON 1.1 body of `Kinesis_20131202.PutRecords`.
 ///
-/// The body is built in one pass into a pre-sized byte buffer: the record data is base64-encoded
-/// straight from the bytes the collector produced.
+/// The exact body size is computed first; the body is then written in one pass through a pointer into an
+/// array of that capacity: the record data is base64-encoded straight from the bytes the collector
+/// produced, the constant fragments are literals, and nothing is allocated per record.
 public enum PutRecordsRequestBody {
     /// Returns the body bytes for `records` sent to `target`.
     /// - Parameters:
@@ -23,34 +24,56 @@ public enum PutRecordsRequestBody {
     public static func encode(
         target: KinesisStreamTarget, records: [ExportRecord], explicitHashKey: String? = nil
     ) -> [UInt8] {
-        var body: [UInt8] = []
-        body.reserveCapacity(estimatedSize(records))
-        switch target {
-        case .arn(let arn):
-            body.append(contentsOf: Array("{\"StreamARN\":".utf8))
-            JSONText.appendString(arn, to: &body)
-        case .name(let name):
-            body.append(contentsOf: Array("{\"StreamName\":".utf8))
-            JSONText.appendString(name, to: &body)
-        }
-        body.append(contentsOf: Array(",\"Records\":[".utf8))
-        for (index, record) in records.enumerated() {
-            if index > 0 { body.append(UInt8(ascii: ",")) }
-            body.append(contentsOf: Array("{\"Data\":\"".utf8))
-            Base64.append(record.data, to: &body)
-            body.append(contentsOf: Array("\",\"PartitionKey\":".utf8))
-            JSONText.appendString(record.partitionKey, to: &body)
-            if let explicitHashKey {
-                body.append(contentsOf: Array(",\"ExplicitHashKey\":".utf8))
-                JSONText.appendString(explicitHashKey, to: &body)
+        let hashKeyBytes = explicitHashKey.map { JSONText.encodedLength($0) + explicitHashKeyField.utf8CodeUnitCount }
+        let size = encodedSize(target: target, records: records, hashKeyBytes: hashKeyBytes ?? 0)
+        return [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var writer = ByteWriter(buffer)
+            switch target {
+            case .arn(let arn):
+                writer.write(streamARNField)
+                writer.writeJSONString(arn)
+            case .name(let name):
+                writer.write(streamNameField)
+                writer.writeJSONString(name)
             }
-            body.append(UInt8(ascii: "}"))
+            writer.write(recordsField)
+            for index in records.indices {
+                if index > 0 { writer.write(UInt8(ascii: ",")) }
+                writer.write(dataField)
+                records[index].data.withUnsafeBufferPointer { writer.writeBase64($0) }
+                writer.write(partitionKeyField)
+                writer.writeJSONString(records[index].partitionKey)
+                if let explicitHashKey {
+                    writer.write(explicitHashKeyField)
+                    writer.writeJSONString(explicitHashKey)
+                }
+                writer.write(UInt8(ascii: "}"))
+            }
+            writer.write(closing)
+            initialized = writer.count
         }
-        body.append(contentsOf: Array("]}".utf8))
-        return body
     }
 
-    private static func estimatedSize(_ records: [ExportRecord]) -> Int {
-        records.reduce(128) { $0 + Base64.encodedLength($1.data.count) + $1.partitionKey.utf8.count + 64 }
+    private static let streamARNField: StaticString = #"{"StreamARN":"#
+    private static let streamNameField: StaticString = #"{"StreamName":"#
+    private static let recordsField: StaticString = #","Records":["#
+    private static let dataField: StaticString = #"{"Data":""#
+    private static let partitionKeyField: StaticString = #"","PartitionKey":"#
+    private static let explicitHashKeyField: StaticString = #","ExplicitHashKey":"#
+    private static let closing: StaticString = "]}"
+
+    /// The exact number of bytes ``encode(target:records:explicitHashKey:)`` writes.
+    static func encodedSize(target: KinesisStreamTarget, records: [ExportRecord], hashKeyBytes: Int) -> Int {
+        var size: Int
+        switch target {
+        case .arn(let arn): size = streamARNField.utf8CodeUnitCount + JSONText.encodedLength(arn)
+        case .name(let name): size = streamNameField.utf8CodeUnitCount + JSONText.encodedLength(name)
+        }
+        size += recordsField.utf8CodeUnitCount + closing.utf8CodeUnitCount + max(0, records.count - 1)
+        let perRecord = dataField.utf8CodeUnitCount + partitionKeyField.utf8CodeUnitCount + 1 + hashKeyBytes
+        for record in records {
+            size += perRecord + Base64.encodedLength(record.data.count) + JSONText.encodedLength(record.partitionKey)
+        }
+        return size
     }
 }
