@@ -34,12 +34,14 @@ struct EvalBench {
 
         // One pass to report which rules the contexts reach (and to warm up).
         var reasons: [String: Int] = [:]
+        var passDigest: UInt64 = 0
         for context in contexts {
             let result = evaluator.evaluate(
                 flagKey: BenchFixture.flagKey, flag: flag, context: context, defaultValue: .null, now: now)
             let rule: String
             if case .string(let name)? = result.metadata?["evaluatedRuleName"] { rule = name } else { rule = "default" }
             reasons[rule, default: 0] += 1
+            passDigest = passDigest &* 31 &+ digest(result)
         }
 
         let clock = ContinuousClock()
@@ -68,7 +70,8 @@ struct EvalBench {
         let secondsText = String(format: "%.3f", seconds)
         print(
             "eval-bench: \(rate) evaluations/s (\(evaluations) in \(secondsText) s; 3 targeting rules; "
-                + "\(contexts.count) contexts: \(mix); checksum \(String(checksum, radix: 16)))")
+                + "\(contexts.count) contexts: \(mix); one-pass digest \(String(passDigest, radix: 16)); "
+                + "loop checksum \(String(checksum, radix: 16)))")
         if options.json {
             print(
                 #"{"evaluations_per_second": \#(rate), "seconds": \#(secondsText), "#

@@ -31,8 +31,8 @@ public struct EvaluationContext: Sendable {
     }
 
     static func currentDateTime(in attributes: JSONObject) -> Timestamp? {
-        guard case .object(let goff)? = attributes["gofeatureflag"],
-            case .string(let text)? = goff["currentDateTime"]
+        guard case .object(let goff)? = attributes.engineValue(forKey: "gofeatureflag"),
+            case .string(let text)? = goff.engineValue(forKey: "currentDateTime")
         else { return nil }
         return Timestamp(rfc3339: text)
     }

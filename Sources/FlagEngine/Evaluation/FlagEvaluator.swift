@@ -27,7 +27,8 @@ public struct FlagEvaluator: Sendable {
     public func evaluate(
         flagKey: String, flag: Flag, context: EvaluationContext, defaultValue: JSONValue, now: Timestamp
     ) -> EvaluationResult {
-        let evaluationDate = context.currentDateTime ?? now
+        let contextDate = context.currentDateTime
+        let evaluationDate = contextDate ?? now
         let state = flag.state(at: evaluationDate)
         let merged = MergedContext(
             targetingKey: context.targetingKey, attributes: context.attributes,
@@ -54,7 +55,8 @@ public struct FlagEvaluator: Sendable {
                 cacheable: flag.declaredCacheable, metadata: flag.fields.metadata)
         }
 
-        let ruleDate = merged.currentDateTime ?? now
+        // Without enrichment the merged context's date is the context's own.
+        let ruleDate = (evaluationContextEnrichment.isEmpty ? contextDate : merged.currentDateTime) ?? now
         switch selectVariation(flagKey: flagKey, key: key, state: state, context: merged, date: ruleDate) {
         case .failure(let message):
             return failure(.flagConfiguration, message.text, metadata: flag.fields.metadata)

@@ -15,8 +15,10 @@ struct MergedContext {
 
     /// A custom attribute after enrichment, with its Go typing (`int` for integral top-level context numbers).
     func attribute(_ name: String) -> QueryValue? {
-        if !enrichment.isEmpty, let v = enrichment[name] { return QueryValue(v, topLevelInt: false) }
-        guard let v = attributes[name] else { return nil }
+        if !enrichment.isEmpty, let v = enrichment.engineValue(forKey: name) {
+            return QueryValue(v, topLevelInt: false)
+        }
+        guard let v = attributes.engineValue(forKey: name) else { return nil }
         if case .number(let d) = v, GoNumeric.isIntegral(d) { return .int(GoNumeric.int(d, bits: intBits)) }
         return QueryValue(v, topLevelInt: false)
     }
@@ -39,8 +41,8 @@ struct MergedContext {
 
     /// The raw attribute (no Go int typing), after enrichment.
     func rawAttribute(_ name: String) -> JSONValue? {
-        if !enrichment.isEmpty, let v = enrichment[name] { return v }
-        return attributes[name]
+        if !enrichment.isEmpty, let v = enrichment.engineValue(forKey: name) { return v }
+        return attributes.engineValue(forKey: name)
     }
 
     /// The query map GOFF marshals for JsonLogic (integral top-level context numbers as Go `int`s, then

@@ -217,7 +217,7 @@ struct NikunjyParser {
             return .version(t.text)
         case .string:
             take()
-            return .string(String(t.text.dropFirst().dropLast()))
+            return .string(lowered: GoStrings.lower(String(t.text.dropFirst().dropLast())))
         case .double:
             take()
             return .double(GoStrconv.parseFloat(t.text))
@@ -293,7 +293,7 @@ struct NikunjyParser {
             }
             return .doubles(values)
         default:
-            return .strings(texts.map { String($0.dropFirst().dropLast()) })
+            return .strings(texts.map { Array(String($0.dropFirst().dropLast()).utf8) })
         }
     }
 }

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Events
+
+/// Byte-wise (Go) string comparisons that neither allocate nor copy.
+enum UTF8Bytes {
+    /// `true` when `a` and `b` have the same UTF-8 bytes.
+    static func equal(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        let fast = a.utf8.withContiguousStorageIfAvailable { pa in
+            b.utf8.withContiguousStorageIfAvailable { pb in pa.elementsEqual(pb) }
+        }
+        if let fast, let result = fast { return result }
+        return a.utf8.elementsEqual(b.utf8)
+    }
+
+    /// `true` when the UTF-8 bytes of `a` are `b`.
+    static func equal(_ a: String, _ b: [UInt8]) -> Bool {
+        guard a.utf8.count == b.count else { return false }
+        let fast = a.utf8.withContiguousStorageIfAvailable { pa in
+            b.withUnsafeBufferPointer { pb in pa.elementsEqual(pb) }
+        }
+        return fast ?? a.utf8.elementsEqual(b)
+    }
+}
+
+extension JSONObject {
+    /// The value for `key` (exact byte match, as a Go map lookup), like the subscript but without copying keys.
+    func engineValue(forKey key: String) -> JSONValue? {
+        let count = key.utf8.count
+        return members.withUnsafeBufferPointer { buffer -> JSONValue? in
+            for index in buffer.indices where buffer[index].key.utf8.count == count {
+                if UTF8Bytes.equal(buffer[index].key, key) { return buffer[index].value }
+            }
+            return nil
+        }
+    }
+}
