@@ -1,70 +1,66 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import Events
+
 extension FlagEvaluator {
     /// GOFF's `selectVariation`: targeting rules in order (first match wins), then the default rule.
     func selectVariation(
-        flagKey: String, key: String, state: FlagState, context: MergedContext, date: Timestamp
+        flagKey: String, key: String, plan: StatePlan, context: MergedContext, date: Timestamp
     ) -> Result<Selection, Message> {
-        for rule in state.rules {
-            switch evaluate(rule: rule, isDefault: false, flagKey: flagKey, key: key, context: context, date: date) {
-            case .success(nil):
-                continue
-            case .success(let variant?):
+        for rule in plan.rules {
+            if key.isEmpty && rule.requiresBucketing {
+                return .failure(Message("evaluate Rule: no key for bucketing-required rule"))
+            }
+            // The query is pure: a disabled rule need not run it.
+            if rule.isDisabled { continue }
+            if let query = rule.query, !query.matches(context, intBits: goIntBits) { continue }
+            switch serve(rule, flagKey: flagKey, key: key, plan: plan, date: date) {
+            case .success(let served):
                 return .success(
                     Selection(
-                        variant: variant, reason: rule.isDynamic ? .targetingMatchSplit : .targetingMatch,
-                        ruleName: rule.name, cacheable: state.cacheable && rule.progressiveRollout == nil))
+                        variant: served.variant, value: served.value,
+                        reason: rule.isDynamic ? .targetingMatchSplit : .targetingMatch,
+                        metadata: rule.matchMetadata,
+                        cacheable: plan.cacheable && rule.progressiveRollout == nil))
             case .failure(let message):
                 return .failure(message)
             }
         }
-        guard let rule = state.defaultRule else { return .failure(Message("no default targeting for the flag")) }
-        switch evaluate(rule: rule, isDefault: true, flagKey: flagKey, key: key, context: context, date: date) {
-        case .success(let variant):
-            let reason: EvaluationReason = rule.isDynamic ? .split : (state.hasRules ? .defaultRule : .staticValue)
+        guard let rule = plan.defaultRule else { return .failure(Message("no default targeting for the flag")) }
+        if key.isEmpty && rule.requiresBucketing {
+            return .failure(Message("evaluate Rule: no key for bucketing-required rule"))
+        }
+        switch serve(rule, flagKey: flagKey, key: key, plan: plan, date: date) {
+        case .success(let served):
+            let reason: EvaluationReason = rule.isDynamic ? .split : (plan.hasRules ? .defaultRule : .staticValue)
             return .success(
                 Selection(
-                    variant: variant ?? "", reason: reason, ruleName: nil,
-                    cacheable: state.cacheable && rule.progressiveRollout == nil))
+                    variant: served.variant, value: served.value, reason: reason, metadata: nil,
+                    cacheable: plan.cacheable && rule.progressiveRollout == nil))
         case .failure(let message):
             return .failure(message)
         }
     }
 
-    /// GOFF's `Rule.Evaluate`: `nil` when a targeting rule does not apply.
-    func evaluate(
-        rule: Rule, isDefault: Bool, flagKey: String, key: String, context: MergedContext, date: Timestamp
-    ) -> Result<String?, Message> {
-        if key.isEmpty && rule.requiresBucketing {
-            return .failure(Message("evaluate Rule: no key for bucketing-required rule"))
-        }
-        if !isDefault {
-            let applies = rule.query.map { $0.matches(context, intBits: goIntBits) } ?? true
-            if !applies || rule.isDisabled { return .success(nil) }
-        }
+    /// The variation a rule that applies serves (GOFF's `Rule.Evaluate` once the query matched).
+    func serve(
+        _ rule: RulePlan, flagKey: String, key: String, plan: StatePlan, date: Timestamp
+    ) -> Result<(variant: String, value: JSONValue), Message> {
         if let rollout = rule.progressiveRollout {
-            return FlagEvaluator.progressive(rollout, flagKey: flagKey, key: key, date: date).map { $0 }
+            switch FlagEvaluator.progressive(rollout, flagKey: flagKey, key: key, date: date) {
+            case .success(let variant): return .success((variant, plan.value(of: variant)))
+            case .failure(let message): return .failure(message)
+            }
         }
-        if let percentages = rule.percentages, !percentages.isEmpty {
-            return FlagEvaluator.split(percentages, flagKey: flagKey, key: key).map { $0 }
+        if let buckets = rule.buckets {
+            let hash = FNV1a32.bucket(flagKey: flagKey, key: key, max: rule.bucketSpace)
+            for bucket in buckets where bucket.start <= hash && bucket.end > hash {
+                return .success((bucket.variation, bucket.value))
+            }
+            return .failure(Message("impossible to find the variation"))
         }
-        if let variation = rule.variation { return .success(variation) }
+        if let variation = rule.variation { return .success((variation, rule.variationValue)) }
         return .failure(Message("error in the configuration, no variation available for this rule"))
-    }
-
-    /// GOFF's percentage bucketing: `FNV-1a-32(flagKey + key) % uint32(Σ × 1000)`, buckets laid out in
-    /// descending variation-name order, each `percentage × 1000` wide.
-    static func split(_ percentages: [Rule.Percentage], flagKey: String, key: String) -> Result<String, Message> {
-        var total = 0.0
-        for p in percentages { total += p.value }
-        let hash = FNV1a32.bucket(flagKey: flagKey, key: key, max: GoNumeric.uint32(total * 1000))
-        var start = 0.0
-        for p in percentages {
-            let end = start + p.value * 1000
-            if GoNumeric.uint32(start) <= hash && GoNumeric.uint32(end) > hash { return .success(p.variation) }
-            start = end
-        }
-        return .failure(Message("impossible to find the variation"))
     }
 
     /// GOFF's progressive rollout: the share of users on the end variation grows linearly between the dates.

@@ -29,7 +29,7 @@ public struct FlagEvaluator: Sendable {
     ) -> EvaluationResult {
         let contextDate = context.currentDateTime
         let evaluationDate = contextDate ?? now
-        let state = flag.state(at: evaluationDate)
+        let plan = flag.plan(at: evaluationDate)
         let merged = MergedContext(
             targetingKey: context.targetingKey, attributes: context.attributes,
             enrichment: evaluationContextEnrichment, intBits: goIntBits)
@@ -42,13 +42,13 @@ public struct FlagEvaluator: Sendable {
         }
 
         let key: String
-        switch bucketingKey(flag: flag, state: state, context: merged) {
+        switch bucketingKey(flag: flag, plan: plan, context: merged) {
         case .success(let k): key = k
         case .failure(let message):
             return failure(.targetingKeyMissing, message.text, metadata: flag.fields.metadata)
         }
 
-        if state.disable || (state.experimentation?.isOver(at: evaluationDate) ?? false) {
+        if plan.disable || (plan.experimentation?.isOver(at: evaluationDate) ?? false) {
             return EvaluationResult(
                 value: defaultValue, variationType: FlagEvaluator.sdkDefaultVariant, reason: .disabled,
                 trackEvents: flag.trackEvents, failed: false, version: flag.version,
@@ -57,20 +57,14 @@ public struct FlagEvaluator: Sendable {
 
         // Without enrichment the merged context's date is the context's own.
         let ruleDate = (evaluationContextEnrichment.isEmpty ? contextDate : merged.currentDateTime) ?? now
-        switch selectVariation(flagKey: flagKey, key: key, state: state, context: merged, date: ruleDate) {
+        switch selectVariation(flagKey: flagKey, key: key, plan: plan, context: merged, date: ruleDate) {
         case .failure(let message):
             return failure(.flagConfiguration, message.text, metadata: flag.fields.metadata)
         case .success(let selection):
-            var metadata = flag.fields.metadata
-            if let name = selection.ruleName, !name.isEmpty {
-                var m = metadata ?? JSONObject()
-                m["evaluatedRuleName"] = .string(name)
-                metadata = m
-            }
             return EvaluationResult(
-                value: state.variations?[selection.variant] ?? .null, variationType: selection.variant,
-                reason: selection.reason, trackEvents: flag.trackEvents, failed: false, version: flag.version,
-                cacheable: selection.cacheable, metadata: metadata)
+                value: selection.value, variationType: selection.variant, reason: selection.reason,
+                trackEvents: flag.trackEvents, failed: false, version: flag.version, cacheable: selection.cacheable,
+                metadata: selection.metadata ?? flag.fields.metadata)
         }
     }
 
@@ -82,13 +76,15 @@ public struct FlagEvaluator: Sendable {
 
     struct Selection {
         var variant: String
+        var value: JSONValue
         var reason: EvaluationReason
-        var ruleName: String?
+        /// The result's metadata when a targeting rule matched (`nil`: the flag's own).
+        var metadata: JSONObject?
         var cacheable: Bool
     }
 
     /// GOFF's `GetBucketingKeyValue`.
-    func bucketingKey(flag: Flag, state: FlagState, context: MergedContext) -> Result<String, Message> {
+    func bucketingKey(flag: Flag, plan: StatePlan, context: MergedContext) -> Result<String, Message> {
         if let path = flag.fields.bucketingKey {
             if path.isEmpty { return .success(context.targetingKey) }
             guard let value = nestedAttribute(path, in: context) else {
@@ -96,12 +92,12 @@ public struct FlagEvaluator: Sendable {
             }
             guard case .string(let s) = value else { return .failure(Message("invalid bucketing key")) }
             if s.isEmpty {
-                return state.requiresBucketing ? .failure(Message("Error: Empty bucketing key")) : .success("")
+                return plan.requiresBucketing ? .failure(Message("Error: Empty bucketing key")) : .success("")
             }
             return .success(s)
         }
         if context.targetingKey.isEmpty {
-            return state.requiresBucketing ? .failure(Message("Error: Empty targeting key")) : .success("")
+            return plan.requiresBucketing ? .failure(Message("Error: Empty targeting key")) : .success("")
         }
         return .success(context.targetingKey)
     }

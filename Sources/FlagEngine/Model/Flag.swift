@@ -14,6 +14,8 @@ public struct Flag: Sendable {
     let schedule: [(date: Timestamp, state: FlagState)]
     /// GOFF's `isCacheable` on the flag as declared (no scheduled steps and no experimentation).
     let declaredCacheable: Bool
+    /// ``base`` then each ``schedule`` state, compiled for evaluation.
+    let plans: [StatePlan]
 
     /// Parses a flag from its JSON (YAML already converted) with Go's `encoding/json` rules.
     /// - Throws: ``FlagParseError`` when a field has a JSON kind its Go type cannot hold (GOFF: `PARSE_ERROR`).
@@ -60,17 +62,20 @@ public struct Flag: Sendable {
         }
         self.schedule = schedule
         declaredCacheable = !(hasSchedule || fields.experimentation != nil)
+        plans =
+            [StatePlan(base, flagMetadata: fields.metadata)]
+            + schedule.map { StatePlan($0.state, flagMetadata: fields.metadata) }
     }
 
-    /// The flag as the scheduled steps due at `date` (step date ≤ `date`) leave it.
-    func state(at date: Timestamp) -> FlagState {
+    /// The compiled state the scheduled steps due at `date` (step date ≤ `date`) leave.
+    func plan(at date: Timestamp) -> StatePlan {
         var lo = 0
         var hi = schedule.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if date < schedule[mid].date { hi = mid } else { lo = mid + 1 }
         }
-        return lo == 0 ? base : schedule[lo - 1].state
+        return plans[lo]
     }
 
     /// `trackEvents` as results report it (GOFF reads the declared flag, not the scheduled state).
