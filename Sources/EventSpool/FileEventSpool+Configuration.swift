@@ -38,18 +38,27 @@ extension FileEventSpool {
         /// than a quarter of ``maxSpoolBytes`` (nor less than 4 KiB), so that the cap is kept to within one
         /// segment and dropping the oldest segment frees a bounded share of it.
         public var segmentBytes: Int
+        /// The least time between two rewrites of the cursor file. Default 100 ms; `.zero` rewrites it on
+        /// every acknowledgement.
+        ///
+        /// Acknowledgements are recorded in memory at once; the file follows within this interval (and at
+        /// ``FileEventSpool/close()``). A crash in between loses no record: the acknowledgements not yet in the
+        /// file only make those records be handed out again after the restart (duplicates, never loss).
+        public var cursorWriteInterval: Duration
 
         /// Creates a configuration.
         public init(
             durability: Durability = .fsync,
             maxSpoolBytes: Int = 1 << 30,
             whenFull: WhenFull = .reject,
-            segmentBytes: Int = 64 << 20
+            segmentBytes: Int = 64 << 20,
+            cursorWriteInterval: Duration = .milliseconds(100)
         ) {
             self.durability = durability
             self.maxSpoolBytes = maxSpoolBytes
             self.whenFull = whenFull
             self.segmentBytes = segmentBytes
+            self.cursorWriteInterval = cursorWriteInterval
         }
 
         /// ``segmentBytes`` as actually used.

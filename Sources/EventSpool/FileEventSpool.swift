@@ -78,7 +78,10 @@ public final class FileEventSpool: EventLog {
         }
     }
 
-    deinit { close() }
+    deinit {
+        close()
+        core.retireCursor()  // the directory lock is released next: no later store may touch the directory
+    }
 
     /// Appends records and returns once they are durable as ``Configuration/durability`` says.
     ///
@@ -113,12 +116,15 @@ public final class FileEventSpool: EventLog {
     /// restart, and segments left with only finished records are deleted.
     ///
     /// Acknowledgements may come in any order; only records handed out by this instance and not yet
-    /// acknowledged count. The cursor file is rewritten before this returns (without fsync: see
-    /// `CursorFile`).
+    /// acknowledged count. They take effect in memory at once. The cursor file (rewritten without fsync: see
+    /// `CursorFile`) follows within ``Configuration/cursorWriteInterval``, or before this returns once the
+    /// spool is closed. A crash before it is rewritten loses nothing: the records acknowledged since the
+    /// last rewrite are handed out again after the restart (duplicates, never loss).
     public func acknowledge(_ sequences: [UInt64]) async {
         guard !sequences.isEmpty else { return }
         let effects = core.state.withLock { state in
             var effects = SpoolEffects()
+            effects.storeCursorNow = state.closed
             state.acknowledge(sequences, effects: &effects)
             return effects
         }
@@ -127,7 +133,8 @@ public final class FileEventSpool: EventLog {
 
     /// Refuses further appends (``EventLogError`` `.closed`). Appends already written still complete their
     /// flush; then the syncer thread ends. Readers drain what is left and then see
-    /// ``EventLogReadiness/closed``; acknowledgements keep being recorded.
+    /// ``EventLogReadiness/closed``; acknowledgements keep being recorded, each one stored in the cursor
+    /// file before ``acknowledge(_:)`` returns. The cursor file is brought up to date before this returns.
     public func close() {
         let effects = core.state.withLock { state in
             var effects = SpoolEffects()
@@ -136,6 +143,7 @@ public final class FileEventSpool: EventLog {
             return effects
         }
         core.perform(effects)
+        core.storeCursor()
         core.wake.signal()
     }
 }

@@ -10,10 +10,15 @@ final class SpoolCore: Sendable {
     let logger: Logger
     let cursorFile: CursorFile
     /// The cursor generation last stored; held while storing, so stores are ordered and never go back.
-    private let storedCursorGeneration = Mutex<UInt64>(0)
+    let storedCursorGeneration = Mutex<UInt64>(0)
+    /// When the cursor file is next rewritten (see ``noteCursorChanged(immediately:)``).
+    let cursorSchedule = Mutex(CursorSchedule())
+    /// The least time between two cursor rewrites.
+    let cursorWriteInterval: Duration
 
     init(state: SpoolState, logger: Logger) {
         self.cursorFile = CursorFile(directory: state.directory)
+        self.cursorWriteInterval = max(.zero, state.configuration.cursorWriteInterval)
         self.state = Mutex(state)
         self.logger = logger
     }
@@ -29,7 +34,7 @@ final class SpoolCore: Sendable {
         }
         // The cursor is stored before finished segments are deleted (either order is safe: a sequence
         // no segment holds any more counts as finished at start-up).
-        if effects.cursorChanged { storeCursor() }
+        if effects.cursorChanged { noteCursorChanged(immediately: effects.storeCursorNow) }
         for file in effects.filesToRemove {
             do {
                 try file.unlink()
@@ -47,6 +52,11 @@ final class SpoolCore: Sendable {
     /// next change: a stale cursor only causes re-sends after a restart.
     func storeCursor() {
         storedCursorGeneration.withLock { stored in
+            let retired = cursorSchedule.withLock { schedule in
+                schedule.lastStore = .now
+                return schedule.retired
+            }
+            guard !retired else { return }
             let (generation, finished) = state.withLock { ($0.cursorGeneration, $0.acknowledged) }
             guard generation > stored else { return }
             do {
@@ -70,6 +80,7 @@ final class SpoolCore: Sendable {
             wake.wait()
             while let job = state.withLock({ $0.takeSyncJob() }) {
                 var failure: SystemCallError?
+                storeCursorIfDue()
                 for (file, _) in job.files {
                     do { try FileIO.syncData(file.descriptor, path: file.path) } catch { failure = failure ?? error }
                 }

@@ -156,6 +156,8 @@ struct SpoolEffects: Sendable {
     var syncWaiters: [(CheckedContinuation<EventLogError?, Never>, EventLogError?)] = []
     var filesToRemove: [SegmentFile] = []
     var cursorChanged = false
+    /// Store the cursor without waiting for ``FileEventSpool/Configuration/cursorWriteInterval``.
+    var storeCursorNow = false
     var wakeSyncer = false
     var logs: [SpoolLogEntry] = []
 }
