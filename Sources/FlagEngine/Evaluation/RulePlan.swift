@@ -14,7 +14,8 @@ final class RulePlan: Sendable {
     }
 
     let name: String?
-    let query: TargetingQuery?
+    /// The compiled query; `nil` when the rule has none (it always applies).
+    let query: QueryMatcher?
     let isDisabled: Bool
     let requiresBucketing: Bool
     let isDynamic: Bool
@@ -32,7 +33,7 @@ final class RulePlan: Sendable {
 
     init(_ rule: Rule, variations: JSONObject?, flagMetadata: JSONObject?) {
         name = rule.name
-        query = rule.query
+        query = rule.query.map(QueryMatcher.init)
         isDisabled = rule.isDisabled
         requiresBucketing = rule.requiresBucketing
         isDynamic = rule.isDynamic

@@ -46,16 +46,4 @@ public struct TargetingQuery: Sendable {
             .map { line in line.drop { $0 == " " } }
             .joined()
     }
-
-    /// Evaluates the query against a context.
-    func matches(_ context: MergedContext, intBits: Int) -> Bool {
-        switch kind {
-        case .always:
-            return true
-        case .nikunjy(let expression):
-            return NikunjyEvaluator.matches(expression, context: context, intBits: intBits)
-        case .jsonLogic(_, let rule):
-            return JSONLogic.isTruthyResult(rule: rule, data: context.jsonLogicData())
-        }
-    }
 }

@@ -8,7 +8,6 @@ import Events
 struct NikunjyEvaluator {
     /// Go's `int` width (64 on the Go relay, 32 in the reference WebAssembly build).
     let intBits: Int
-    let context: MergedContext
 
     /// The visitor's state.
     private var leftOp: QueryValue = .null
@@ -18,9 +17,8 @@ struct NikunjyEvaluator {
     /// operation for the literal's type. The whole query is then false.
     struct Failure: Error {}
 
-    init(intBits: Int, context: MergedContext) {
+    init(intBits: Int) {
         self.intBits = intBits
-        self.context = context
     }
 
     /// The query's truth value; any failure makes it `false`.
@@ -30,28 +28,28 @@ struct NikunjyEvaluator {
 
     /// nikunjy's `Process`: the truth value, or `nil` when it fails (an error or a panic).
     static func process(_ expression: NikunjyExpression, context: MergedContext, intBits: Int) -> Bool? {
-        var evaluator = NikunjyEvaluator(intBits: intBits, context: context)
+        var evaluator = NikunjyEvaluator(intBits: intBits)
         do {
-            return try evaluator.visit(expression)
+            return try evaluator.visit(expression, context)
         } catch {
             return nil
         }
     }
 
-    private mutating func visit(_ e: NikunjyExpression) throws(Failure) -> Bool {
+    private mutating func visit(_ e: NikunjyExpression, _ context: MergedContext) throws(Failure) -> Bool {
         switch e {
         case .logical(let isOr, let l, let r):
-            let left = try visit(l)
+            let left = try visit(l, context)
             if isOr ? left : !left { return left }
-            return try visit(r)
+            return try visit(r, context)
         case .paren(let negated, let inner):
-            let v = try visit(inner)
+            let v = try visit(inner, context)
             return negated ? !v : v
         case .present(let path):
-            try resolve(path)
+            try resolve(path, context)
             return !leftOp.isNil
         case .compare(let path, let op, let literal):
-            try resolve(path)
+            try resolve(path, context)
             return try NikunjyOperations.apply(op, left: leftOp, literal: literal, intBits: intBits)
         case .broken:
             throw Failure()
@@ -60,7 +58,7 @@ struct NikunjyEvaluator {
 
     /// nikunjy's `VisitAttrPath`: sets ``leftOp`` from the context, with its stack quirks (a missing object
     /// on the way stops the walk, leaving ``leftOp`` and the stack as they were).
-    private mutating func resolve(_ path: [String]) throws(Failure) {
+    private mutating func resolve(_ path: [String], _ context: MergedContext) throws(Failure) {
         for (index, name) in path.enumerated() {
             let isLast = index == path.count - 1
             let fromStack: QueryValue?
