@@ -12,7 +12,7 @@ import Testing
         let valid = try JSONParser.parse(#"{"variations":{"a":true},"defaultRule":{"variation":"a"}}"#)
         #expect(
             try normalizer.normalize(key: "ok", flag: valid)
-                == .valid(json: Array(#"{"defaultRule":{"variation":"a"},"variations":{"a":true}}"#.utf8)))
+                == .valid(json: Array(#"{"variations":{"a":true},"defaultRule":{"variation":"a"}}"#.utf8)))
         let noDefault = try JSONParser.parse(#"{"variations":{"a":true}}"#)
         #expect(try normalizer.normalize(key: "bad", flag: noDefault) == .invalid(reason: "missing default rule"))
         let wrongType = try JSONParser.parse(#"{"variations":"nope","defaultRule":{"variation":"a"}}"#)

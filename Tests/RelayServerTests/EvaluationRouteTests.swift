@@ -189,7 +189,7 @@ private func events(in log: MemoryEventLog) async -> [String] {
             #expect(response.status == 200)
             #expect(
                 text(response)
-                    == #"{"flags":{"quiet-flag":{"defaultRule":{"variation":"a"},"trackEvents":false,"variations":{"a":1}}}}"#
+                    == #"{"flags":{"quiet-flag":{"variations":{"a":1},"defaultRule":{"variation":"a"},"trackEvents":false}}}"#
                     + "\n")
             #expect(response.header("Last-Modified")?.hasSuffix(" GMT") == true)
             let etag = try #require(response.header("ETag"))

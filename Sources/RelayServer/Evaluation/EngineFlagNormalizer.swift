@@ -6,8 +6,9 @@ import FlagRetrieval
 import Synchronization
 
 /// The production ``FlagNormalizer``: parses every flag with the flag engine once per refresh, drops the
-/// invalid ones (GOFF's load-time validation) (the store logs them) and keeps the parsed flags for ``FlagSource``, so requests never
-/// parse a flag.
+/// invalid ones (GOFF's load-time validation; the store logs them), encodes the valid ones as GOFF marshals
+/// its `InternalFlag` (``GoffFlagEncoder``) and keeps the parsed flags for ``FlagSource``, so requests
+/// never parse a flag.
 public final class EngineFlagNormalizer: FlagNormalizer {
     /// A parsed flag and the canonical JSON it was parsed from.
     struct Parsed: Sendable {
@@ -22,7 +23,7 @@ public final class EngineFlagNormalizer: FlagNormalizer {
 
     /// Parses `flag`; a flag the engine cannot parse is invalid.
     public func normalize(key: String, flag: JSONValue) throws(FlagRetrievalError) -> NormalizedFlag {
-        guard case .object = flag else { return .invalid(reason: "the flag is empty") }
+        guard case .object(let object) = flag else { return .invalid(reason: "the flag is empty") }
         let parsedFlag: Flag
         do {
             parsedFlag = try Flag(json: flag)
@@ -30,7 +31,7 @@ public final class EngineFlagNormalizer: FlagNormalizer {
             return .invalid(reason: error.description)
         }
         if let reason = parsedFlag.validationError { return .invalid(reason: reason) }
-        let json = GoJSONEncoder().encode(flag)
+        let json = GoffFlagEncoder.encode(object)
         parsed.withLock { $0[key] = Parsed(json: json, flag: parsedFlag) }
         return .valid(json: json)
     }
