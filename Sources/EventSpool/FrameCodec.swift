@@ -64,30 +64,41 @@ enum FrameCodec {
             }
             total += headerBytes + body
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(total)
         var frames: [(offset: Int, partialChecksum: CRC32C)] = []
         frames.reserveCapacity(records.count)
         var kinesisBytes = 0
-        for record in records {
-            let offset = bytes.count
-            let body = bodyLength(of: record)
-            append(UInt32(body), to: &bytes)
-            append(UInt32(0), to: &bytes)
-            append(record.acceptedAtNanos, to: &bytes)
-            append(UInt32(record.partitionKey.utf8.count), to: &bytes)
-            append(UInt32(record.eventKey.utf8.count), to: &bytes)
-            bytes.append(contentsOf: record.partitionKey.utf8)
-            bytes.append(contentsOf: record.eventKey.utf8)
-            bytes.append(contentsOf: record.data)
-            var checksum = CRC32C()
-            bytes.withUnsafeBufferPointer { buffer in
-                checksum.update(UnsafeBufferPointer(rebasing: buffer[offset..<offset + 4]))
-                checksum.update(UnsafeBufferPointer(rebasing: buffer[(offset + headerBytes)...]))
+        // Written through a pointer into exactly `total` bytes: no growth checks, no per-field appends.
+        let bytes = [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
+            let raw = UnsafeMutableRawBufferPointer(buffer)
+            var offset = 0
+            for record in records {
+                let body = bodyLength(of: record)
+                let frame = UnsafeMutableRawBufferPointer(rebasing: raw[offset..<offset + headerBytes + body])
+                frame.storeBytes(of: UInt32(body).littleEndian, toByteOffset: 0, as: UInt32.self)
+                frame.storeBytes(of: UInt32(0), toByteOffset: 4, as: UInt32.self)
+                frame.storeBytes(of: record.acceptedAtNanos.littleEndian, toByteOffset: 8, as: UInt64.self)
+                var partitionKey = record.partitionKey
+                var eventKey = record.eventKey
+                var position = minimumBodyBytes
+                partitionKey.withUTF8 { key in
+                    frame.storeBytes(of: UInt32(key.count).littleEndian, toByteOffset: 16, as: UInt32.self)
+                    copy(key, into: frame, at: &position)
+                }
+                eventKey.withUTF8 { key in
+                    frame.storeBytes(of: UInt32(key.count).littleEndian, toByteOffset: 20, as: UInt32.self)
+                    copy(key, into: frame, at: &position)
+                }
+                record.data.withUnsafeBufferPointer { copy($0, into: frame, at: &position) }
+                frame.storeBytes(of: UInt64(0), toByteOffset: position, as: UInt64.self)
+                var checksum = CRC32C()
+                let framed = UnsafeBufferPointer(rebasing: buffer[offset..<offset + position])
+                checksum.update(UnsafeBufferPointer(rebasing: framed[0..<4]))
+                checksum.update(UnsafeBufferPointer(rebasing: framed[headerBytes...]))
+                frames.append((offset, checksum))
+                kinesisBytes += record.kinesisSize
+                offset += headerBytes + body
             }
-            append(UInt64(0), to: &bytes)
-            frames.append((offset, checksum))
-            kinesisBytes += record.kinesisSize
+            initialized = offset
         }
         return EncodedBatch(bytes: bytes, frames: frames, kinesisBytes: kinesisBytes)
     }
@@ -96,7 +107,11 @@ enum FrameCodec {
         minimumBodyBytes + record.partitionKey.utf8.count + record.eventKey.utf8.count + record.data.count
     }
 
-    private static func append<T: FixedWidthInteger>(_ value: T, to bytes: inout [UInt8]) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    private static func copy(
+        _ source: UnsafeBufferPointer<UInt8>, into frame: UnsafeMutableRawBufferPointer, at position: inout Int
+    ) {
+        UnsafeMutableRawBufferPointer(rebasing: frame[position..<position + source.count])
+            .copyMemory(from: UnsafeRawBufferPointer(source))
+        position += source.count
     }
 }
