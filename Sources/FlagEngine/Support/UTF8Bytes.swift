@@ -8,7 +8,7 @@ enum UTF8Bytes {
     static func equal(_ a: String, _ b: String) -> Bool {
         guard a.utf8.count == b.utf8.count else { return false }
         let fast = a.utf8.withContiguousStorageIfAvailable { pa in
-            b.utf8.withContiguousStorageIfAvailable { pb in pa.elementsEqual(pb) }
+            b.utf8.withContiguousStorageIfAvailable { pb in same(pa, pb) }
         }
         if let fast, let result = fast { return result }
         return a.utf8.elementsEqual(b.utf8)
@@ -18,9 +18,23 @@ enum UTF8Bytes {
     static func equal(_ a: String, _ b: [UInt8]) -> Bool {
         guard a.utf8.count == b.count else { return false }
         let fast = a.utf8.withContiguousStorageIfAvailable { pa in
-            b.withUnsafeBufferPointer { pb in pa.elementsEqual(pb) }
+            b.withUnsafeBufferPointer { pb in same(pa, pb) }
         }
         return fast ?? a.utf8.elementsEqual(b)
+    }
+}
+
+extension UTF8Bytes {
+    /// `true` when both buffers hold the same bytes.
+    @inline(__always)
+    static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        var i = 0
+        while i < a.count {
+            if a[i] != b[i] { return false }
+            i += 1
+        }
+        return true
     }
 }
 
