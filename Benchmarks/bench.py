@@ -40,6 +40,9 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--relay-bin", type=Path, required=True)
     p.add_argument("--fake-bin", type=Path, required=True)
     p.add_argument("--ceilings-bin", type=Path, default=None)
+    p.add_argument("--eval-bin", type=Path, default=None, help="eval-bench (in-process evaluations/s)")
+    p.add_argument("--eval-seconds", type=float, default=5)
+    p.add_argument("--ofrep-seconds", type=float, default=15)
     p.add_argument("--seconds", type=float, default=60, help="each sustained phase (default 60)")
     p.add_argument("--warmup", type=float, default=5)
     p.add_argument("--nginx-seconds", type=float, default=10)
@@ -59,11 +62,11 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--profile", action="store_true", help="also record a perf profile of the relay")
     p.add_argument("--profile-seconds", type=float, default=20)
     p.add_argument("--profile-durability", default="fsync", choices=["fsync", "write", "memory"])
-    p.add_argument("--skip", default="", help="comma-separated: ceilings,nginx,fsync,latency,backlog,memory")
+    p.add_argument("--skip", default="", help="comma-separated: ceilings,nginx,evaluation,fsync,latency,backlog,memory")
     p.add_argument("--out", type=Path, default=HERE / "results" / "latest.json")
     p.add_argument("--work", type=Path, default=None, help="work directory (default: a new temp dir)")
     args = p.parse_args()
-    for name in ("relay_bin", "fake_bin", "ceilings_bin"):
+    for name in ("relay_bin", "fake_bin", "ceilings_bin", "eval_bin"):
         if getattr(args, name) is not None:
             setattr(args, name, getattr(args, name).resolve())
     return args
@@ -119,6 +122,11 @@ def main() -> int:
     if "nginx" not in skip:
         log(f"nginx: {args.nginx_seconds:.0f} s with the collector script, {args.nginx_seconds:.0f} s static")
         results["nginx"] = phases.nginx(work, args.nginx_seconds, args.threads, args.connections, args.nginx_workers)
+
+    if "evaluation" not in skip:
+        log(f"evaluation: eval-bench {args.eval_seconds:.0f} s on one core; OFREP single, nginx and relay, "
+            f"{args.ofrep_seconds:.0f} s each")
+        results["evaluation"] = phases.evaluation(args, work / "evaluation")
 
     results["relay"] = {}
     if not {"fsync", "latency", "backlog"} <= skip:

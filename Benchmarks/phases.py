@@ -95,6 +95,54 @@ def nginx(work: Path, seconds: float, threads: int, connections: int, workers: i
     return out
 
 
+def evaluation(args, work: Path) -> dict:
+    """In-process evaluations/s of the typical three-rule flag on one core (eval-bench), then OFREP
+    single evaluations over HTTP: nginx answering a fixed body, and the relay evaluating the same flag
+    (Benchmarks/flags.yaml) with its exporter on the fake, durability fsync (the relay writes the SERVER
+    event of each evaluation to its spool, as GOFF exports it)."""
+    out: dict = {}
+    if args.eval_bin is not None:
+        done = subprocess.run(["taskset", "-c", "1", str(args.eval_bin), "--seconds", str(args.eval_seconds),
+                               "--json"], capture_output=True, text=True, timeout=args.eval_seconds + 120)
+        line = next((l for l in reversed(done.stdout.splitlines()) if l.startswith("{")), None)
+        if done.returncode != 0 or line is None:
+            raise RuntimeError(f"eval-bench failed ({done.returncode}): {done.stdout[-500:]} {done.stderr[-500:]}")
+        out["inProcess"] = json.loads(line)
+        out["inProcess"]["pinnedToCpu"] = 1
+    server = procs.Nginx(work / "nginx-ofrep", args.nginx_workers)
+    try:
+        procs.run_wrk(server.port, 2, args.threads, args.connections, "ow", work, ofrep=True)
+        before = server.cpu_seconds()
+        out["nginx"] = procs.run_wrk(server.port, args.ofrep_seconds, args.threads, args.connections, "on", work,
+                                     ofrep=True)
+        out["nginx"]["serverCpuSeconds"] = server.cpu_seconds() - before
+        out["nginx"]["workers"] = args.nginx_workers
+    finally:
+        server.stop()
+    fake = procs.Fake(args.fake_bin, work / "ofrep" / "fake", args.delay_ms, args.shards)
+    try:
+        relay = procs.Relay(args.relay_bin, work / "ofrep" / "relay", fake.port, "fsync", args.max_concurrent_calls,
+                            args.partition_key_from, flags_file=procs.HERE / "flags.yaml")
+        try:
+            procs.wait_until(lambda: procs.http_call(relay.port, "POST", procs.OFREP_PATH,
+                                                     {"context": {"targetingKey": "u"}})[0] == 200,
+                             30, "the relay to serve bench-flag")
+            procs.run_wrk(relay.port, 2, args.threads, args.connections, "rw", work, ofrep=True)
+            before = procs.cpu_seconds(relay.pid)
+            out["relay"] = procs.run_wrk(relay.port, args.ofrep_seconds, args.threads, args.connections, "ro", work,
+                                         ofrep=True)
+            out["relay"]["relayCpuSeconds"] = procs.cpu_seconds(relay.pid) - before
+            out["relay"]["peakRssKB"] = procs.status_kb(relay.pid, "VmHWM")
+            out["relay"]["fakeRecordsAccepted"] = fake.accepted()
+        finally:
+            relay.stop()
+    finally:
+        fake.stop()
+    nginx_rps = out["nginx"]["requestsPerSecond"]
+    out["ratio"] = out["relay"]["requestsPerSecond"] / nginx_rps if nginx_rps else None
+    return out
+
+
 # --------------------------------------------------------------------------------------------
 # the relay
 

@@ -213,7 +213,8 @@ class Relay:
     """goff-relay on a generated config pointing at the fake."""
 
     def __init__(self, binary: Path, work: Path, fake_port: int, durability: str,
-                 max_concurrent_calls: int, partition_key_from: str, extra_env: dict | None = None):
+                 max_concurrent_calls: int, partition_key_from: str, extra_env: dict | None = None,
+                 flags_file: Path | None = None):
         work.mkdir(parents=True, exist_ok=True)
         self.port = free_port()
         self.work = work
@@ -232,6 +233,11 @@ exporter:
   maxConcurrentCalls: {max_concurrent_calls}
   retryBaseDelay: 50
   retryMaxDelay: 1000
+"""
+        if flags_file is not None:
+            config += f"""retriever:
+  kind: file
+  path: {flags_file}
 """
         (work / "goff-proxy.yaml").write_text(config, encoding="utf-8")
         env = {name: os.environ[name] for name in ("PATH", "HOME", "LANG", "TZ") if name in os.environ}
@@ -303,16 +309,25 @@ class Nginx:
 # --------------------------------------------------------------------------------------------
 # wrk
 
+OFREP_PATH = "/ofrep/v1/evaluate/flags/bench-flag"
+
+
 def run_wrk(port: int, seconds: float, threads: int, connections: int, run: str, work: Path,
-            static: bool = False, events: int = 100) -> dict:
-    """wrk with collector.lua; returns its WRKJSON line plus its own CPU seconds."""
+            static: bool = False, events: int = 100, ofrep: bool = False) -> dict:
+    """wrk with collector.lua (or ofrep.lua: one OFREP evaluation per request, `events` is then 1);
+    returns its WRKJSON line plus its own CPU seconds."""
     out_path = work / f"wrk-{run}.out"
     env = dict(os.environ, BENCH_STATIC="1" if static else "0")
+    if ofrep:
+        events = 1
+        target = ["-s", str(HERE / "ofrep.lua"), f"http://127.0.0.1:{port}{OFREP_PATH}"]
+    else:
+        target = ["-s", str(HERE / "collector.lua"), f"http://127.0.0.1:{port}/v1/data/collector",
+                  "--", str(HERE / "event.json"), str(events), run]
     with open(out_path, "wb") as out:
         process = subprocess.Popen(
-            ["wrk", f"-t{threads}", f"-c{connections}", f"-d{max(1, int(round(seconds)))}s", "--timeout", "30s",
-             "-s", str(HERE / "collector.lua"), f"http://127.0.0.1:{port}/v1/data/collector",
-             "--", str(HERE / "event.json"), str(events), run],
+            ["wrk", f"-t{threads}", f"-c{connections}", f"-d{max(1, int(round(seconds)))}s", "--timeout", "30s"]
+            + target,
             stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT, env=env)
         _, status, usage = os.wait4(process.pid, 0)
         process.returncode = os.waitstatus_to_exitcode(status)

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-NA_OFREP = "n/a (flag evaluation not implemented yet)"
 
 
 def _get(data: dict, *path, default=None):
@@ -137,8 +136,19 @@ def figures(results: dict) -> list[dict]:
     add("coresAtRate", "relay CPU cores used" + at, _get(latency, "relayCpuCores"), "cores", "<= 1 (T2)",
         _verdict(_get(latency, "relayCpuCores"), at_most=1))
 
-    add("ofrepRatio", "OFREP single evaluation req/s / nginx", NA_OFREP, "")
-    add("evalPerCore", "in-process evaluations/s, 1 core", NA_OFREP, "")
+    evaluation = results.get("evaluation", {})
+    ofrep_ratio = evaluation.get("ratio")
+    add("ofrepRelay", "OFREP single evaluation, relay (fsync, events exported)",
+        _get(evaluation, "relay", "requestsPerSecond"), "req/s")
+    add("ofrepNginx", "OFREP single evaluation, nginx fixed answer", _get(evaluation, "nginx", "requestsPerSecond"),
+        "req/s")
+    add("ofrepRatio", "OFREP single evaluation req/s / nginx", ofrep_ratio, "ratio", ">= 0.5",
+        _verdict(ofrep_ratio, at_least=0.5))
+    add("ofrepP99", "OFREP single evaluation p99 (wrk)", (_get(evaluation, "relay", "latencyMicros", "p99") or 0) / 1000
+        if _get(evaluation, "relay", "latencyMicros", "p99") is not None else None, "ms")
+    per_core = _get(evaluation, "inProcess", "evaluations_per_second")
+    add("evalPerCore", "in-process evaluations/s, 3-rule flag, 1 core", per_core, "events/s", ">= 1M",
+        _verdict(per_core, at_least=1_000_000))
 
     for name in ("fsync", "memory"):
         delivery = _get(relay, name, "delivery")
