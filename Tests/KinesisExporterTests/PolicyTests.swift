@@ -77,3 +77,18 @@ private func pending(
     #expect(queue.takeDue(now: origin + .seconds(1), maxRecords: 10, maxBytes: 10).map(\.logged.sequence) == [5])
     #expect(queue.isEmpty)
 }
+
+@Test func retryQueueKeepsSequenceOrderWhateverOrderRecordsAreAddedIn() {
+    let origin = ContinuousClock.now
+    var queue = RetryQueue()
+    queue.add([])
+    #expect(queue.isEmpty)
+    queue.add([10, 11, 12].map { pending($0, dueIn: .zero, from: origin) })  // in order, after nothing
+    queue.add([20, 21].map { pending($0, dueIn: .zero, from: origin) })  // in order, after the last
+    queue.add([])
+    #expect(queue.sequences == [10, 11, 12, 20, 21])
+    queue.add([15, 5].map { pending($0, dueIn: .zero, from: origin) })  // out of order
+    #expect(queue.sequences == [5, 10, 11, 12, 15, 20, 21])
+    queue.add([1, 2].map { pending($0, dueIn: .zero, from: origin) })  // in order, but before the others
+    #expect(queue.sequences == [1, 2, 5, 10, 11, 12, 15, 20, 21])
+}

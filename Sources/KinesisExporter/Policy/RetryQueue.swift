@@ -40,8 +40,13 @@ public struct RetryQueue: Sendable {
 
     /// Adds records to retry, keeping sequence order.
     public mutating func add(_ records: [PendingRecord]) {
+        guard !records.isEmpty else { return }  // the usual case after a fully stored batch
+        var inOrder = items.last.map { $0.logged.sequence < records[0].logged.sequence } ?? true
+        for index in records.indices.dropFirst() where inOrder {
+            inOrder = records[index - 1].logged.sequence < records[index].logged.sequence
+        }
         items.append(contentsOf: records)
-        items.sort { $0.logged.sequence < $1.logged.sequence }
+        if !inOrder { items.sort { $0.logged.sequence < $1.logged.sequence } }
     }
 
     /// Removes and returns the due records, oldest first, within the batch limits.

@@ -63,20 +63,23 @@ extension KinesisSender {
     /// Acknowledges what Kinesis stored and queues only the refused records for a retry.
     private func handle(_ answer: PutRecordsResult, for batch: [PendingRecord], retries: inout RetryQueue) async {
         var stored: [UInt64] = []
+        stored.reserveCapacity(batch.count)
         var failed: [PendingRecord] = []
         var codes: [String: Int] = [:]
         let now = ContinuousClock.now
         let nowNanos = monotonicNanoseconds()
-        for (item, entry) in zip(batch, answer.entries) {
-            switch entry {
+        // By index: reading the fields in place copies no record (no retain/release of its buffers).
+        for index in 0..<min(batch.count, answer.entries.count) {
+            switch answer.entries[index] {
             case .stored:
-                stored.append(item.logged.sequence)
-                let accepted = item.logged.record.acceptedAtNanos
+                stored.append(batch[index].logged.sequence)
+                let accepted = batch[index].logged.record.acceptedAtNanos
                 // A record accepted before a reboot carries another boot's clock: skip implausible ages.
                 if accepted > 0, nowNanos > accepted, nowNanos - accepted < 86_400_000_000_000 {
                     metrics.ingestToAcknowledged(nanoseconds: nowNanos - accepted)
                 }
             case .failed(let code, _):
+                let item = batch[index]
                 codes[code, default: 0] += 1
                 let attempts = item.attempts + 1
                 let errorClass = KinesisErrorClass.classify(code: code, status: 200, message: "")

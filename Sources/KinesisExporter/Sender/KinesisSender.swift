@@ -173,6 +173,10 @@ public final class KinesisSender: Service {
 
     /// Dead-letters records that exceed the per-record limit and returns the others.
     private func setAsideOversized(_ batch: [PendingRecord]) -> [PendingRecord] {
+        // The common case: nothing is oversized, and the batch goes out as it is (no per-record copies).
+        guard batch.contains(where: { $0.logged.record.kinesisSize > configuration.maxRecordBytes }) else {
+            return batch
+        }
         var sendable: [PendingRecord] = []
         var finished: [UInt64] = []
         for item in batch {
