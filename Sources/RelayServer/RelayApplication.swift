@@ -41,7 +41,7 @@ public enum RelayApplication {
     /// metrics are left to ``makeMonitoringRouter(status:)``. With `evaluation`, GOFF's evaluation routes too.
     public static func makeRouter(
         settings: Settings, dispatcher: EventDispatcher, keys: APIKeyStore = APIKeyStore(evaluation: [], admin: []),
-        status: RelayStatus = .empty, evaluation: EvaluationRoutes? = nil
+        status: RelayStatus = .empty, evaluation: EvaluationRoutes? = nil, logger: Logger = Logger(label: "goff-relay")
     ) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         if let version = settings.versionHeader {
@@ -54,8 +54,11 @@ public enum RelayApplication {
             dispatcher: dispatcher, maxBodyBytes: settings.maxBodyBytes, retryAfterSeconds: settings.retryAfterSeconds
         ).register(on: router)
         if let evaluation {
-            EvaluationController(routes: evaluation, dispatcher: dispatcher, maxBodyBytes: settings.maxBodyBytes)
-                .register(on: router)
+            EvaluationController(
+                routes: evaluation, events: EvaluationEventBuffer(dispatcher: dispatcher, logger: logger),
+                maxBodyBytes: settings.maxBodyBytes
+            )
+            .register(on: router)
         }
         if settings.monitoringPort == nil {
             OperationsController(status: status).register(on: router)
@@ -87,7 +90,8 @@ public enum RelayApplication {
     ) -> [any Service] {
         let api = Application(
             router: makeRouter(
-                settings: settings, dispatcher: dispatcher, keys: keys, status: status, evaluation: evaluation),
+                settings: settings, dispatcher: dispatcher, keys: keys, status: status, evaluation: evaluation,
+                logger: logger),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? settings.port) },
             eventLoopGroupProvider: .shared(eventLoopGroup),
@@ -114,7 +118,8 @@ public enum RelayApplication {
     ) -> some ApplicationProtocol {
         Application(
             router: makeRouter(
-                settings: settings, dispatcher: dispatcher, keys: keys, status: status, evaluation: evaluation),
+                settings: settings, dispatcher: dispatcher, keys: keys, status: status, evaluation: evaluation,
+                logger: logger),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? settings.port) },
             eventLoopGroupProvider: .shared(eventLoopGroup),

@@ -7,8 +7,8 @@ import Logging
 import Metrics
 
 extension EvaluationController {
-    /// Hands the `source:"SERVER"` event of a single evaluation to the exporters without making the response
-    /// wait; a refusal is logged and counted.
+    /// Hands the `source:"SERVER"` event of a single evaluation to the exporters (through
+    /// ``EvaluationEventBuffer``) without making the response wait.
     /// - Parameter errorValue: the value reported when the evaluation failed (`null` for OFREP, the request's
     ///   `defaultValue` for the legacy route).
     func emit(
@@ -18,17 +18,7 @@ extension EvaluationController {
         let event = Self.featureEvent(
             result, key: key, context: context, errorValue: errorValue,
             creationDate: Int64(Date().timeIntervalSince1970))
-        let dispatcher = self.dispatcher
-        Task {
-            do {
-                try await dispatcher.dispatch([.feature(event)])
-            } catch {
-                Counter(label: "goff_relay_evaluation_events_refused_total").increment()
-                logger.warning(
-                    "evaluation event refused",
-                    metadata: ["goff.flag_key": .string(key), "goff.reason": .string("\(error)")])
-            }
-        }
+        events.add(.feature(event))
     }
 
     /// GOFF's FeatureEvent for one evaluation.

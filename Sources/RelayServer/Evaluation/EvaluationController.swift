@@ -17,7 +17,8 @@ struct EvaluationController: Sendable {
     static let ofrepDefaultValue = JSONValue.string("thisisadefaultvaluethatItest1233%%")
 
     let routes: EvaluationRoutes
-    let dispatcher: EventDispatcher
+    /// Where the `source:"SERVER"` events of single evaluations go.
+    let events: EvaluationEventBuffer
     let maxBodyBytes: Int
 
     func register<Context: RequestContext>(on router: Router<Context>) {
