@@ -3,19 +3,17 @@
 import Events
 
 /// A GOFF flag, parsed once: its fields as declared, every targeting query compiled, and the flag as each
-/// scheduled-rollout step leaves it precomputed, so that evaluation only picks a precomputed state.
+/// scheduled-rollout step leaves it precomputed and compiled, so that evaluation only picks a ready state.
 public struct Flag: Sendable {
     /// The flag's fields as declared.
     public let fields: FlagFields
-    /// The flag before any scheduled step.
-    let base: FlagState
-    /// Dated steps in the order GOFF applies them (oldest first, stable), each with the flag state that
-    /// applying it and every earlier step produces.
-    let schedule: [(date: Timestamp, state: FlagState)]
+    /// The dates of the dated steps, in the order GOFF applies them (oldest first, stable).
+    let stepDates: [Timestamp]
+    /// The flag before any scheduled step, then the state that applying each step of ``stepDates`` and
+    /// every earlier one produces, each compiled for evaluation.
+    let plans: [StatePlan]
     /// GOFF's `isCacheable` on the flag as declared (no scheduled steps and no experimentation).
     let declaredCacheable: Bool
-    /// ``base`` then each ``schedule`` state, compiled for evaluation.
-    let plans: [StatePlan]
 
     /// Parses a flag from its JSON (YAML already converted) with Go's `encoding/json` rules.
     /// - Throws: ``FlagParseError`` when a field has a JSON kind its Go type cannot hold (GOFF: `PARSE_ERROR`).
@@ -48,32 +46,31 @@ public struct Flag: Sendable {
             cacheable: false
         )
         state.finish(stepsNeedBucketing: stepsNeedBucketing, hasSchedule: hasSchedule)
-        base = state
+        var plans = [StatePlan(state, flagMetadata: fields.metadata)]
         let dated = steps.enumerated().compactMap { item -> (Int, Timestamp, ScheduledStep)? in
             guard let d = item.element.date else { return nil }
             return (item.offset, d, item.element)
         }
         .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
-        var schedule: [(date: Timestamp, state: FlagState)] = []
+        var stepDates: [Timestamp] = []
         for (_, date, step) in dated {
             state.apply(step.fields)
             state.finish(stepsNeedBucketing: stepsNeedBucketing, hasSchedule: hasSchedule)
-            schedule.append((date, state))
+            stepDates.append(date)
+            plans.append(StatePlan(state, flagMetadata: fields.metadata))
         }
-        self.schedule = schedule
+        self.stepDates = stepDates
+        self.plans = plans
         declaredCacheable = !(hasSchedule || fields.experimentation != nil)
-        plans =
-            [StatePlan(base, flagMetadata: fields.metadata)]
-            + schedule.map { StatePlan($0.state, flagMetadata: fields.metadata) }
     }
 
     /// The compiled state the scheduled steps due at `date` (step date ≤ `date`) leave.
     func plan(at date: Timestamp) -> StatePlan {
         var lo = 0
-        var hi = schedule.count
+        var hi = stepDates.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if date < schedule[mid].date { hi = mid } else { lo = mid + 1 }
+            if date < stepDates[mid] { hi = mid } else { lo = mid + 1 }
         }
         return plans[lo]
     }
