@@ -14,7 +14,9 @@
 /// It is replaced atomically (write `cursor.tmp`, then rename) and never fsynced. That is enough: a `kill -9`
 /// cannot lose a completed rename, and after a power loss an older (or unreadable) cursor only means that
 /// records already delivered are sent again; nothing is ever skipped, because a cursor only ever claims
-/// records that were acknowledged, and those were durable before they could be read.
+/// records that were acknowledged, and those were durable before they could be read. The same argument
+/// covers the batching of stores (see `SpoolCore+Cursor.swift`): a file that lags the in-memory set is
+/// only an older cursor.
 struct CursorFile: Sendable {
     /// The file's path.
     let path: String

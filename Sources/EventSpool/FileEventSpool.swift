@@ -9,7 +9,9 @@ import Synchronization
 /// Files in `directory` (one directory per exporter):
 /// - `segment-<first sequence, 20 digits>.log`: frames (see `FrameCodec`), appended only. The last segment
 ///   is the active one; a segment is deleted once every record in it is finished.
-/// - `cursor`: the finished set (lowest unfinished sequence plus the finished ranges above it).
+/// - `cursor`: the finished set (lowest unfinished sequence plus the finished ranges above it), rewritten at
+///   most every ``Configuration/cursorWriteInterval`` and at close: after a crash, records acknowledged since
+///   the last rewrite are handed out again (duplicates, never loss).
 /// - `lock`: held with `flock` while the spool is open.
 ///
 /// Invariants:
