@@ -3,7 +3,8 @@
 /// Writes bytes through a raw pointer into a buffer sized beforehand: no bounds growth, no per-byte append.
 ///
 /// The caller guarantees the buffer holds every byte written (the sizes come from ``Base64/encodedLength(_:)``
-/// and ``JSONText/encodedLength(_:)``); every write is range-checked all the same.
+/// and ``JSONText/encodedLength(_:)``); every write is range-checked all the same
+/// (once per field or escape, not per byte: the base64 loop writes inside one checked range).
 struct ByteWriter {
     private let buffer: UnsafeMutableBufferPointer<UInt8>
     /// Bytes written so far.
@@ -17,6 +18,7 @@ struct ByteWriter {
     /// Writes one byte.
     @inline(__always)
     mutating func write(_ byte: UInt8) {
+        precondition(count < buffer.count, "ByteWriter: write past the sized buffer")
         buffer[count] = byte
         count &+= 1
     }
@@ -66,7 +68,8 @@ struct ByteWriter {
     /// The start of the next `length` bytes, checked to lie inside the buffer.
     @inline(__always)
     private func destination(_ length: Int) -> UnsafeMutablePointer<UInt8> {
-        // Slicing checks the range; a non-empty slice of a buffer always has a base address.
-        UnsafeMutableBufferPointer(rebasing: buffer[count..<count + length]).baseAddress.unsafelyUnwrapped
+        precondition(count + length <= buffer.count, "ByteWriter: write past the sized buffer")
+        // A non-empty slice of a buffer always has a base address.
+        return UnsafeMutableBufferPointer(rebasing: buffer[count..<count + length]).baseAddress.unsafelyUnwrapped
     }
 }
