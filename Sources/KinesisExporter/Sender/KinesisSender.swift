@@ -129,7 +129,8 @@ public final class KinesisSender: Service {
                 shared.withLock { $0.inFlight += 1 }
             }
             var retries = RetryQueue()
-            batch += await freshRecords(room: batch, retries: &retries)
+            let fresh = await freshRecords(room: batch, retries: &retries)
+            if batch.isEmpty { batch = fresh } else { batch += fresh }  // usually empty: take the array as is
             let sendable = setAsideOversized(batch)
             let keepGoing = sendable.isEmpty ? true : await send(sendable, retries: &retries)
             shared.withLock { shared in
