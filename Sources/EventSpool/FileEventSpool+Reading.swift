@@ -100,7 +100,7 @@ struct SegmentReader {
             }
             guard let effects else { continue }  // the reader moved meanwhile: read again from where it is
             core.perform(effects)
-            batch += parsed.records
+            if batch.isEmpty { batch = parsed.records } else { batch += parsed.records }  // no copy on the first
             batchBytes += parsed.bytes
             if parsed.full { break }
         }
@@ -109,6 +109,9 @@ struct SegmentReader {
 
     private mutating func readAndParse(_ plan: ReadPlan) -> Parsed {
         var parsed = Parsed(nextSequence: plan.position.sequence)
+        let room = min(maxRecords - batch.count, 256)  // a typical batch without regrowth; small when idle
+        parsed.records.reserveCapacity(room)
+        parsed.read.reserveCapacity(room)
         let available = plan.limit - plan.position.offset
         let wanted = min(available, max(FileEventSpool.readChunkBytes, minimumRead))
         minimumRead = 0
