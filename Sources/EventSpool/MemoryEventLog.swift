@@ -104,7 +104,9 @@ public final class MemoryEventLog: EventLog {
             state.inFlight[next.sequence] = size
             state.unreadHead += 1
         }
-        if state.unreadHead > 1024 && state.unreadHead * 2 > state.unread.count {
+        // Records already read stay referenced (with their data) until they are removed from the array:
+        // remove them once they are an eighth of it, so the log holds little more than what is pending.
+        if state.unreadHead > 1024 && state.unreadHead * 8 > state.unread.count {
             state.unread.removeFirst(state.unreadHead)
             state.unreadHead = 0
         }

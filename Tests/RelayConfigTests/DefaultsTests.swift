@@ -18,7 +18,7 @@ import Testing
         #expect(config.maxSpoolBytes == 1_073_741_824)
         #expect(config.whenFull == .reject)
         #expect(config.collector.maxBodyBytes == 16_777_216)
-        #expect(config.collector.maxQueueBytes == 67_108_864)
+        #expect(config.collector.maxQueueBytes == 16_777_216)
         #expect(config.exporters.isEmpty)
         #expect(config.retrievers.isEmpty)
         #expect(config.deferredSettings.isEmpty)
