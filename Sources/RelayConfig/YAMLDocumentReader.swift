@@ -12,26 +12,6 @@ struct YAMLDocumentReader {
     /// Upper bound on nodes produced, so nested aliases cannot blow up memory ("billion laughs").
     static let maximumNodeCount = 100_000
 
-    /// YAML 1.2 core-schema resolver (null, bool, int, float; everything else is a string).
-    static let coreSchemaResolver: Resolver = {
-        let rules: [(Tag.Name, String)] = [
-            (.null, "^(?:~|null|Null|NULL|)$"),
-            (.bool, "^(?:true|True|TRUE|false|False|FALSE)$"),
-            (.int, "^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"),
-            (
-                .float,
-                "^(?:[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-                    + "|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
-            ),
-        ]
-        var resolver = Resolver.basic
-        for (tag, pattern) in rules {
-            // The patterns are constants; a failure here would show up in every test.
-            if let extended = try? resolver.appending(tag, pattern) { resolver = extended }
-        }
-        return resolver
-    }()
-
     /// The file name used in diagnostics.
     let file: String
     private(set) var diagnostics: [ConfigDiagnostic] = []
@@ -46,7 +26,9 @@ struct YAMLDocumentReader {
     mutating func read(_ text: String) -> ConfigNode? {
         let root: Node?
         do {
-            root = try compose(yaml: text, Self.coreSchemaResolver, .default, .utf8)
+            // Tags are resolved by `kind(of:)` (YAML 1.2 core schema), not by Yams' regular expressions:
+            // those would load ICU's regex engine and its Unicode tables (megabytes of resident memory).
+            root = try compose(yaml: text, .basic, .default, .utf8)
         } catch {
             diagnostics.append(syntaxDiagnostic(for: error))
             return nil
@@ -122,12 +104,14 @@ struct YAMLDocumentReader {
     }
 
     private static func kind(of node: Node) -> ConfigScalar.Kind {
-        switch coreSchemaResolver.resolveTag(of: node) {
-        case .null: .null
-        case .bool: .bool
-        case .int: .int
-        case .float: .float
-        default: .string
+        guard case .scalar(let scalar) = node else { return .string }
+        switch Tag.Name(rawValue: scalar.tag.rawValue) {
+        case .implicit: return CoreSchemaScalar.kind(of: scalar.string)
+        case .null: return .null
+        case .bool: return .bool
+        case .int: return .int
+        case .float: return .float
+        default: return .string
         }
     }
 

@@ -30,6 +30,17 @@ import Testing
         #expect(config.deferredSettings["version"]?.scalar?.kind == .string)
     }
 
+    @Test(arguments: [
+        ("1e3", ConfigScalar.Kind.float), (".5", .float), ("1.", .float), ("-2.5E-3", .float), (".inf", .float),
+        ("-.Inf", .float), (".NaN", .float), ("+12", .int), ("-0", .int), ("0x1f", .int), ("0o17", .int),
+        ("0o8", .string), ("1_000", .string), ("-.nan", .string), ("1e", .string), ("e3", .string), ("", .null),
+        ("Null", .null), ("TRUE", .bool), ("tRUE", .string), ("0x", .string), ("12abc", .string),
+    ])
+    func coreSchemaKinds(text: String, kind: ConfigScalar.Kind) throws {
+        let config = try loadConfig("environment: \(text)\n")
+        #expect(config.deferredSettings["environment"]?.scalar?.kind ?? .null == kind)
+    }
+
     @Test func hexAndOctalIntegers() throws {
         #expect(try loadConfig("server:\n  port: 0x1F90").server.port == 8080)
         #expect(try loadConfig("server:\n  port: 0o17").server.port == 15)
