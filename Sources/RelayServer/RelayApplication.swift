@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import NIOPosix
@@ -22,11 +23,14 @@ public enum RelayApplication {
         public var monitoringPort: Int?
         /// The `X-GOFEATUREFLAG-VERSION` value, or nil to leave the header out.
         public var versionHeader: String?
+        /// Whether OFREP single evaluations are answered on the event loop by ``OFREPFastPathHandler`` (same
+        /// answers as the router, without its per-request task hops); off sends them through the router.
+        public var ofrepFastPath: Bool
 
         /// Creates settings.
         public init(
             host: String, port: Int, maxBodyBytes: Int = 16 * 1_048_576, retryAfterSeconds: Int = 1,
-            monitoringPort: Int? = nil, versionHeader: String? = nil
+            monitoringPort: Int? = nil, versionHeader: String? = nil, ofrepFastPath: Bool = true
         ) {
             self.host = host
             self.port = port
@@ -34,6 +38,7 @@ public enum RelayApplication {
             self.retryAfterSeconds = retryAfterSeconds
             self.monitoringPort = monitoringPort
             self.versionHeader = versionHeader
+            self.ofrepFastPath = ofrepFastPath
         }
     }
 
@@ -42,6 +47,27 @@ public enum RelayApplication {
     public static func makeRouter(
         settings: Settings, dispatcher: EventDispatcher, keys: APIKeyStore = APIKeyStore(evaluation: [], admin: []),
         status: RelayStatus = .empty, evaluation: EvaluationRoutes? = nil, logger: Logger = Logger(label: "goff-relay")
+    ) -> Router<BasicRequestContext> {
+        makeRouter(
+            settings: settings, dispatcher: dispatcher, keys: keys, status: status,
+            controller: evaluationController(
+                settings: settings, dispatcher: dispatcher, evaluation: evaluation, logger: logger))
+    }
+
+    /// The evaluation routes' controller (shared by the router and the OFREP fast path), or nil without them.
+    static func evaluationController(
+        settings: Settings, dispatcher: EventDispatcher, evaluation: EvaluationRoutes?, logger: Logger
+    ) -> EvaluationController? {
+        evaluation.map {
+            EvaluationController(
+                routes: $0, events: EvaluationEventBuffer(dispatcher: dispatcher, logger: logger),
+                maxBodyBytes: settings.maxBodyBytes)
+        }
+    }
+
+    static func makeRouter(
+        settings: Settings, dispatcher: EventDispatcher, keys: APIKeyStore, status: RelayStatus,
+        controller: EvaluationController?
     ) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         if let version = settings.versionHeader {
@@ -53,13 +79,7 @@ public enum RelayApplication {
         CollectorController(
             dispatcher: dispatcher, maxBodyBytes: settings.maxBodyBytes, retryAfterSeconds: settings.retryAfterSeconds
         ).register(on: router)
-        if let evaluation {
-            EvaluationController(
-                routes: evaluation, events: EvaluationEventBuffer(dispatcher: dispatcher, logger: logger),
-                maxBodyBytes: settings.maxBodyBytes
-            )
-            .register(on: router)
-        }
+        controller?.register(on: router)
         if settings.monitoringPort == nil {
             OperationsController(status: status).register(on: router)
         }
@@ -88,10 +108,12 @@ public enum RelayApplication {
         evaluation: EvaluationRoutes? = nil,
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> [any Service] {
+        let controller = evaluationController(
+            settings: settings, dispatcher: dispatcher, evaluation: evaluation, logger: logger)
         let api = Application(
             router: makeRouter(
-                settings: settings, dispatcher: dispatcher, keys: keys, status: status, evaluation: evaluation,
-                logger: logger),
+                settings: settings, dispatcher: dispatcher, keys: keys, status: status, controller: controller),
+            server: server(settings: settings, keys: keys, controller: controller),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? settings.port) },
             eventLoopGroupProvider: .shared(eventLoopGroup),
@@ -116,13 +138,25 @@ public enum RelayApplication {
         evaluation: EvaluationRoutes? = nil,
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        Application(
+        let controller = evaluationController(
+            settings: settings, dispatcher: dispatcher, evaluation: evaluation, logger: logger)
+        return Application(
             router: makeRouter(
-                settings: settings, dispatcher: dispatcher, keys: keys, status: status, evaluation: evaluation,
-                logger: logger),
+                settings: settings, dispatcher: dispatcher, keys: keys, status: status, controller: controller),
+            server: server(settings: settings, keys: keys, controller: controller),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? settings.port) },
             eventLoopGroupProvider: .shared(eventLoopGroup),
             logger: logger)
+    }
+
+    /// The HTTP/1 server, with the OFREP fast path in each connection's pipeline when it is on and the
+    /// evaluation routes are served.
+    static func server(settings: Settings, keys: APIKeyStore, controller: EvaluationController?) -> HTTPServerBuilder {
+        guard settings.ofrepFastPath, let controller else { return .http1() }
+        let fastPath = OFREPFastPath(
+            controller: controller, keys: keys, versionHeader: settings.versionHeader,
+            maxBodyBytes: settings.maxBodyBytes)
+        return .http1(configuration: .init(additionalChannelHandlers: [fastPath.makeHandler()]))
     }
 }

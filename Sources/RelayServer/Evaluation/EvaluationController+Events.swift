@@ -11,9 +11,7 @@ extension EvaluationController {
     /// ``EvaluationEventBuffer``) without making the response wait.
     /// - Parameter errorValue: the value reported when the evaluation failed (`null` for OFREP, the request's
     ///   `defaultValue` for the legacy route).
-    func emit(
-        _ result: EvaluationResult, key: String, context: EvaluationContext, errorValue: JSONValue, logger: Logger
-    ) {
+    func emit(_ result: EvaluationResult, key: String, context: EvaluationContext, errorValue: JSONValue) {
         guard result.trackEvents else { return }
         let event = Self.featureEvent(
             result, key: key, context: context, errorValue: errorValue,

@@ -28,7 +28,7 @@ extension EvaluationController {
         let input = try await legacyBody(request, context: context, route: "evalFlag")
         let result = Self.evaluate(
             routes.source.current(), key: key, context: input.context, defaultValue: input.defaultValue)
-        emit(result, key: key, context: input.context, errorValue: input.defaultValue, logger: context.logger)
+        emit(result, key: key, context: input.context, errorValue: input.defaultValue)
         return JSONResponse.make(status: .ok, bytes: EvaluationEncoding.variationResult(result))
     }
 

@@ -20,9 +20,11 @@ struct EvaluationController: Sendable {
     /// Where the `source:"SERVER"` events of single evaluations go.
     let events: EvaluationEventBuffer
     let maxBodyBytes: Int
+    /// The `gofeatureflag_flag_evaluations_total` counters of the flag keys seen so far.
+    let evaluationCounters = FlagEvaluationCounters()
 
     func register<Context: RequestContext>(on router: Router<Context>) {
-        router.post("/ofrep/v1/evaluate/flags/:flagKey") { request, context in
+        router.post(RouterPath(Self.ofrepSingleRoute)) { request, context in
             try await self.ofrepSingle(request, context: context)
         }
         router.post("/ofrep/v1/evaluate/flags") { request, context in
@@ -62,57 +64,18 @@ struct EvaluationController: Sendable {
         return Array(buffer.readableBytesView)
     }
 
-    /// An OFREP request's evaluation context, or the answer when it is missing or unreadable.
-    enum OFREPContext {
-        /// The context's attributes.
-        case attributes(JSONObject)
-        /// GOFF's 400 `INVALID_CONTEXT` answer.
-        case rejected(Response)
-    }
-
     /// Reads the OFREP body's `context`; `key` is echoed in the error body of single evaluations.
     func ofrepContext<Context: RequestContext>(
         _ request: Request, context: Context, key: String?
     ) async throws -> OFREPContext {
-        let details: String
-        switch EvaluationRequest.ofrepContext(try await body(request, context: context)) {
-        case .success(let object): return .attributes(object)
-        case .failure(.missing): details = EvaluationRequest.missingContextMessage
-        case .failure(.bind(let message)): details = message
-        }
-        return .rejected(
-            JSONResponse.make(
-                status: .badRequest,
-                bytes: EvaluationEncoding.ofrepError(code: "INVALID_CONTEXT", details: details, key: key)))
+        Self.ofrepContext(try await body(request, context: context), key: key)
     }
 
     func ofrepSingle<Context: RequestContext>(_ request: Request, context: Context) async throws -> Response {
         let key = context.parameters.get("flagKey") ?? ""
-        Counter(label: "gofeatureflag_flag_evaluations_total", dimensions: [("flag_name", key)]).increment()
-        let attributes: JSONObject
-        switch try await ofrepContext(request, context: context, key: key) {
-        case .attributes(let object): attributes = object
-        case .rejected(let response): return response
-        }
-        let evaluationContext = EvaluationContext(flat: attributes)
-        let result = Self.evaluate(
-            routes.source.current(), key: key, context: evaluationContext, defaultValue: Self.ofrepDefaultValue)
-        emit(result, key: key, context: evaluationContext, errorValue: .null, logger: context.logger)
-        if result.reason == .error {
-            let code = result.errorCode ?? .general
-            return JSONResponse.make(
-                status: code == .flagNotFound ? .notFound : .badRequest,
-                bytes: EvaluationEncoding.ofrepError(
-                    code: code.rawValue, details: "Error while evaluating the flag: \(key)", key: key))
-        }
-        var members: [(String, JSONValue)] = [
-            ("key", .string(key)), ("value", result.value), ("reason", .string(result.reason.rawValue)),
-            ("variant", .string(result.variationType)),
-        ]
-        var metadata = result.metadata ?? JSONObject()
-        if result.cacheable { metadata["gofeatureflag_cacheable"] = .bool(true) }
-        if !metadata.isEmpty { members.append(("metadata", .object(metadata))) }
-        return JSONResponse.make(status: .ok, bytes: EvaluationEncoding.ordered(members))
+        countOFREPEvaluation(key: key)
+        let answer = ofrepSingle(key: key, body: try await body(request, context: context))
+        return JSONResponse.make(status: answer.status, bytes: answer.body)
     }
 
     func ofrepBulk<Context: RequestContext>(_ request: Request, context: Context) async throws -> Response {
@@ -120,7 +83,7 @@ struct EvaluationController: Sendable {
         let attributes: JSONObject
         switch try await ofrepContext(request, context: context, key: nil) {
         case .attributes(let object): attributes = object
-        case .rejected(let response): return response
+        case .rejected(let answer): return JSONResponse.make(status: answer.status, bytes: answer.body)
         }
         let view = routes.source.current()
         let evaluationContext = EvaluationContext(flat: attributes)

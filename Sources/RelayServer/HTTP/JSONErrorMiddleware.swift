@@ -19,8 +19,7 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             let message = error.body ?? error.status.reasonPhrase
             return RelayHTTPError(error.status, message: message, headers: error.headers).response()
         } catch is NIOTooManyBytesError {
-            return RelayHTTPError(.contentTooLarge, message: "request body is larger than the configured limit")
-                .response()
+            return RelayHTTPError.bodyTooLarge.response()
         } catch {
             context.logger.error(
                 "request failed", metadata: ["goff.error": .string("\(error)"), "goff.path": .string(request.uri.path)])

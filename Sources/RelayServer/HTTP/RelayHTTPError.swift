@@ -21,6 +21,10 @@ public struct RelayHTTPError: Error, Sendable, CustomStringConvertible {
         self.headers = headers
     }
 
+    /// The 413 answered when a request body is over the configured limit.
+    static let bodyTooLarge = RelayHTTPError(
+        .contentTooLarge, message: "request body is larger than the configured limit")
+
     public var description: String { "\(status.code) \(message)" }
 
     /// The response: JSON `{"message":…}` followed by a newline, as Echo writes it.
