@@ -45,6 +45,14 @@ extension FileEventSpool {
         /// ``FileEventSpool/close()``). A crash in between loses no record: the acknowledgements not yet in the
         /// file only make those records be handed out again after the restart (duplicates, never loss).
         public var cursorWriteInterval: Duration
+        /// The most frame bytes of recently appended, not yet read records kept in memory, so that a reader
+        /// close behind the appenders takes them from there instead of reading them back from the segment
+        /// files. Default 8 MiB; `0` disables it (every record is read back from disk).
+        ///
+        /// The records are the ones `append` was given (shared, not copied); the oldest are dropped when it is
+        /// full. What the reader finds here is exactly what it would have read from the files, committed (and
+        /// so flushed with ``Durability/fsync``) the same way.
+        public var tailCacheBytes: Int
 
         /// Creates a configuration.
         public init(
@@ -52,13 +60,15 @@ extension FileEventSpool {
             maxSpoolBytes: Int = 1 << 30,
             whenFull: WhenFull = .reject,
             segmentBytes: Int = 64 << 20,
-            cursorWriteInterval: Duration = .milliseconds(100)
+            cursorWriteInterval: Duration = .milliseconds(100),
+            tailCacheBytes: Int = 8 << 20
         ) {
             self.durability = durability
             self.maxSpoolBytes = maxSpoolBytes
             self.whenFull = whenFull
             self.segmentBytes = segmentBytes
             self.cursorWriteInterval = cursorWriteInterval
+            self.tailCacheBytes = tailCacheBytes
         }
 
         /// ``segmentBytes`` as actually used.

@@ -6,10 +6,14 @@ import Synchronization
 extension FileEventSpool {
     /// What the spool keeps in memory besides its fixed-size fields. None of it grows with the backlog:
     /// in-flight entries grow with what the reader holds unacknowledged, ranges with the holes its
-    /// out-of-order acknowledgements leave.
+    /// out-of-order acknowledgements leave, the tail cache stays within its capacity.
     struct MemoryFootprint: Sendable, Equatable {
-        /// The reader's buffer (the only place record bytes are kept).
+        /// The reader's buffer.
         var readBufferBytes: Int
+        /// The frame bytes of the records held in the tail cache.
+        var tailCacheBytes: Int = 0
+        /// The records held in the tail cache.
+        var tailCacheRecords: Int = 0
         /// Records handed out and not yet acknowledged.
         var inFlightRecords: Int
         /// Finished ranges above the cursor.
@@ -18,7 +22,10 @@ extension FileEventSpool {
         var segments: Int
 
         /// A byte estimate of all of it.
-        var estimatedBytes: Int { readBufferBytes + inFlightRecords * 48 + finishedRanges * 16 + segments * 128 }
+        var estimatedBytes: Int {
+            readBufferBytes + tailCacheBytes + tailCacheRecords * 96 + inFlightRecords * 48 + finishedRanges * 16
+                + segments * 128
+        }
     }
 
     /// The spool's current memory footprint.
@@ -26,10 +33,14 @@ extension FileEventSpool {
         let buffer = readBuffer.withLock { $0.count }
         return core.state.withLock { state in
             MemoryFootprint(
-                readBufferBytes: buffer, inFlightRecords: state.inFlight.count,
+                readBufferBytes: buffer, tailCacheBytes: state.tailCache.bytes,
+                tailCacheRecords: state.tailCache.count, inFlightRecords: state.inFlight.count,
                 finishedRanges: state.acknowledged.ranges.count, segments: state.segments.count)
         }
     }
+
+    /// Records handed out from the tail cache (not read back from disk) since opening.
+    var tailCacheHandedOut: Int { core.state.withLock { $0.tailCacheHandedOut } }
 
     /// Flush rounds completed since opening.
     var syncCount: Int { core.state.withLock { $0.syncCount } }

@@ -41,7 +41,8 @@ extension FileEventSpool {
     }
 
     /// Returns, without waiting, up to `maxRecords` committed unread records in order, within `maxBytes`
-    /// of ``ExportRecord/kinesisSize`` (the first one even if larger). They are read back from the segment
+    /// of ``ExportRecord/kinesisSize`` (the first one even if larger). Records still in the tail cache (see
+    /// ``Configuration/tailCacheBytes``) are taken from memory; the others are read back from the segment
     /// files, and checked again: a frame that fails its checksum now (damaged disk) ends that segment,
     /// whose remaining records are counted as lost and logged.
     public func readAvailable(maxRecords: Int, maxBytes: Int) async -> [LoggedRecord] {
@@ -55,8 +56,9 @@ extension FileEventSpool {
     }
 }
 
-/// One ``FileEventSpool/readAvailable(maxRecords:maxBytes:)`` call: plan under the lock, read and check
-/// outside it, commit under it again (or start over if the reader was moved meanwhile).
+/// One ``FileEventSpool/readAvailable(maxRecords:maxBytes:)`` call: take what the tail cache holds under the
+/// lock; for the rest, plan under the lock, read and check outside it, commit under it again (or start over
+/// if the reader was moved meanwhile).
 struct SegmentReader {
     let core: SpoolCore
     var buffer: [UInt8]
@@ -74,6 +76,14 @@ struct SegmentReader {
         self.maxBytes = maxBytes
     }
 
+    /// Where the next records come from.
+    private enum Next {
+        /// Taken from the tail cache (the reader has moved already).
+        case cached(CachedRead)
+        /// To be read from a segment file.
+        case disk(ReadPlan)
+    }
+
     /// What parsing one read found.
     private struct Parsed {
         var consumed = 0
@@ -86,8 +96,25 @@ struct SegmentReader {
     }
 
     mutating func run() -> [LoggedRecord] {
-        while batch.count < maxRecords {
-            guard let plan = core.state.withLock({ $0.planRead() }) else { break }
+        reading: while batch.count < maxRecords {
+            let next = core.state.withLock { state -> Next? in
+                if let cached = state.takeFromTailCache(
+                    taken: batch.count, takenBytes: batchBytes, maxRecords: maxRecords, maxBytes: maxBytes)
+                {
+                    return .cached(cached)
+                }
+                return state.planRead().map { .disk($0) }
+            }
+            let plan: ReadPlan
+            switch next {
+            case nil: break reading
+            case .disk(let next): plan = next
+            case .cached(let cached):
+                if batch.isEmpty { batch = cached.records } else { batch += cached.records }
+                batchBytes += cached.bytes
+                if cached.full { break reading }
+                continue reading
+            }
             let parsed = readAndParse(plan)
             let effects = core.state.withLock { state -> SpoolEffects? in
                 var effects = SpoolEffects()

@@ -26,7 +26,9 @@ import Synchronization
 /// - A record is handed out at most once per process run; after a restart every unfinished record is
 ///   handed out again, in order, and no finished one is.
 /// - Memory does not grow with the backlog: records are read back from the files (the page cache keeps
-///   this cheap) into one bounded buffer; what is kept per record is only for records in flight.
+///   this cheap) into one bounded buffer; what is kept per record is only for records in flight. Only the
+///   most recently appended unread records are also kept in memory, within
+///   ``Configuration/tailCacheBytes``, so that a reader keeping up takes them without reading them back.
 /// - Disk use stays within ``Configuration/maxSpoolBytes``, as ``Configuration/whenFull`` says.
 public final class FileEventSpool: EventLog {
     /// The spool's directory.
@@ -97,7 +99,7 @@ public final class FileEventSpool: EventLog {
         let outcome: EventLogError? = await withCheckedContinuation { continuation in
             let (result, effects) = core.state.withLock { state in
                 var effects = SpoolEffects()
-                let result = state.append(&batch, effects: &effects)
+                let result = state.append(&batch, records: records, effects: &effects)
                 if case .success(let last) = result, configuration.durability == .fsync {
                     state.syncWaiters.append(SyncWaiter(sequence: last, continuation: continuation))
                     return (Result<Bool, EventLogError>.success(false), effects)

@@ -108,7 +108,8 @@ struct SpoolRecovery {
             nextSequence: nextSequence, committedSequence: nextSequence - 1, reader: reader,
             unreadRecords: segments.reduce(0) { $0 + $1.unreadRecords },
             unreadBytes: segments.reduce(0) { $0 + $1.unreadBytes },
-            bytesOnDisk: segments.reduce(0) { $0 + $1.bytes }, lostRecords: 0)
+            bytesOnDisk: segments.reduce(0) { $0 + $1.bytes }, lostRecords: 0,
+            tailCache: TailCache(capacity: configuration.tailCacheBytes))
         logger.info(
             "spool opened",
             metadata: [

@@ -4,11 +4,14 @@ extension SpoolState {
     /// The last sequence appended, or why nothing was.
     typealias AppendResult = Result<UInt64, EventLogError>
 
-    /// Appends an encoded batch: makes room, numbers the frames, writes them into the active segment.
+    /// Appends an encoded batch: makes room, numbers the frames, writes them into the active segment, and
+    /// keeps `records` (the ones `batch` encodes) in the tail cache.
     ///
     /// Either every frame is written or none is (a failed write is cut back off the file).
     /// - Returns: the last sequence appended.
-    mutating func append(_ batch: inout FrameCodec.EncodedBatch, effects: inout SpoolEffects) -> AppendResult {
+    mutating func append(
+        _ batch: inout FrameCodec.EncodedBatch, records: [ExportRecord], effects: inout SpoolEffects
+    ) -> AppendResult {
         if closed { return .failure(EventLogError(code: .closed, message: "the relay is shutting down")) }
         if let failure { return .failure(failure) }
         let size = batch.bytes.count
@@ -30,6 +33,7 @@ extension SpoolState {
             return .failure(writeFailure(error, segment: segment, effects: &effects))
         }
         let last = first + UInt64(count) - 1
+        cacheAppended(records, frames: batch, at: segment.bytes, in: segment.first, firstSequence: first)
         active.bytes += size
         active.lastSequence = last
         active.unreadRecords += count

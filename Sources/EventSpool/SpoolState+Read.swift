@@ -25,6 +25,16 @@ extension SpoolState {
     /// Where the next committed bytes are, moving the reader over segments it has finished; `nil` when every
     /// committed byte has been read.
     mutating func planRead() -> ReadPlan? {
+        guard let index = readableSegmentIndex() else { return nil }
+        let segment = segments[index]
+        return ReadPlan(
+            file: segment.file, position: reader, limit: segment.committedBytes, epoch: readerEpoch,
+            acknowledged: acknowledged)
+    }
+
+    /// The index of the reader's segment once it has committed bytes left to read, moving the reader over
+    /// segments it has finished; `nil` when every committed byte has been read.
+    mutating func readableSegmentIndex() -> Int? {
         while true {
             guard let index = index(ofSegment: reader.segment) else {
                 // Unreachable by the invariants (removing the reader's segment moves it); recover anyway.
@@ -34,11 +44,7 @@ extension SpoolState {
                 continue
             }
             let segment = segments[index]
-            if reader.offset < segment.committedBytes {
-                return ReadPlan(
-                    file: segment.file, position: reader, limit: segment.committedBytes, epoch: readerEpoch,
-                    acknowledged: acknowledged)
-            }
+            if reader.offset < segment.committedBytes { return index }
             guard index + 1 < segments.count, segment.committedBytes == segment.bytes else { return nil }
             let next = segments[index + 1]
             reader = ReaderPosition(segment: next.first, offset: 0, sequence: next.first)
@@ -57,14 +63,20 @@ extension SpoolState {
         reader.offset += consumedBytes
         reader.sequence = nextSequence
         for record in records {
-            inFlight[record.sequence] = InFlightRecord(size: record.size, acceptedAtNanos: record.acceptedAtNanos)
-            inFlightBytes += record.size
-            segments[index].unreadRecords -= 1
-            segments[index].unreadBytes -= record.size
-            unreadRecords -= 1
-            unreadBytes -= record.size
+            handOut(record.sequence, size: record.size, acceptedAtNanos: record.acceptedAtNanos, segment: index)
         }
+        tailCache.removeAll(before: nextSequence)  // what was read from disk is no longer needed in memory
         return true
+    }
+
+    /// Moves an unread record of `segments[segment]` in flight.
+    mutating func handOut(_ sequence: UInt64, size: Int, acceptedAtNanos: UInt64, segment index: Int) {
+        inFlight[sequence] = InFlightRecord(size: size, acceptedAtNanos: acceptedAtNanos)
+        inFlightBytes += size
+        segments[index].unreadRecords -= 1
+        segments[index].unreadBytes -= size
+        unreadRecords -= 1
+        unreadBytes -= size
     }
 
     /// Gives up the rest of the reader's segment after a frame there failed its checks (or could not be

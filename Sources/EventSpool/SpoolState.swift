@@ -57,6 +57,7 @@ struct SyncWaiter: Sendable {
 ///   after the reader; `inFlight` holds exactly the records handed out and not yet acknowledged.
 /// - Readers see nothing beyond a segment's `committedBytes`, nor any sequence above `committedSequence`.
 /// - `bytesOnDisk` is the sum of the segments' `bytes`.
+/// - Every `tailCache` entry holds exactly the record whose frame is at its place in an existing segment.
 struct SpoolState: Sendable {
     let directory: String
     let configuration: FileEventSpool.Configuration
@@ -79,6 +80,10 @@ struct SpoolState: Sendable {
     var lostRecords: Int
     /// Bumped on every change of `acknowledged`, so the cursor file is rewritten only when stale.
     var cursorGeneration: UInt64 = 1
+    /// Records appended by this process and not yet read (see ``FileEventSpool/Configuration/tailCacheBytes``).
+    var tailCache = TailCache(capacity: 0)
+    /// Records handed out from `tailCache` since opening (for tests and benchmarks).
+    var tailCacheHandedOut = 0
 
     var dirty: [UInt64: SegmentFile] = [:]
     var directoryDirty = false
@@ -132,6 +137,7 @@ struct SpoolState: Sendable {
             reader = ReaderPosition(segment: next.first, offset: 0, sequence: next.first)
             readerEpoch += 1
         }
+        if let last = removed.lastSequence { tailCache.removeAll(before: last + 1) }
         effects.filesToRemove.append(removed.file)
     }
 

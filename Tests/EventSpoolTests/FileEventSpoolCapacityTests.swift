@@ -36,11 +36,13 @@ private let frame = frameBytes(dataBytes: 100)
     #expect(spool.spoolStatistics().droppedRecords == 0)
 }
 
-@Test func dropOldestDeletesTheOldestSegmentsAndCountsWhatWasUnread() async throws {
+@Test(arguments: tailCacheSizes)
+func dropOldestDeletesTheOldestSegmentsAndCountsWhatWasUnread(tailCache: Int) async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let logs = LogCapture()
-    let spool = try openSpool(directory, .init(maxSpoolBytes: 16 << 10, whenFull: .dropOldest), logs: logs)
+    let configuration = withTailCache(tailCache, .init(maxSpoolBytes: 16 << 10, whenFull: .dropOldest))
+    let spool = try openSpool(directory, configuration, logs: logs)
     for index in 1...500 { try await spool.append([sized(index)]) }
     let statistics = spool.spoolStatistics()
     #expect(statistics.bytesOnDisk <= 16 << 10)
@@ -58,10 +60,12 @@ private let frame = frameBytes(dataBytes: 100)
     #expect(texts(records).last?.hasPrefix("500.") == true)
 }
 
-@Test func dropOldestMayDeleteASegmentWhoseRecordsAreInFlight() async throws {
+@Test(arguments: tailCacheSizes)
+func dropOldestMayDeleteASegmentWhoseRecordsAreInFlight(tailCache: Int) async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
-    let spool = try openSpool(directory, .init(maxSpoolBytes: 16 << 10, whenFull: .dropOldest))
+    let spool = try openSpool(
+        directory, withTailCache(tailCache, .init(maxSpoolBytes: 16 << 10, whenFull: .dropOldest)))
     for index in 1...10 { try await spool.append([sized(index)]) }
     let held = await spool.readAvailable(maxRecords: 10, maxBytes: 1 << 20)
     for index in 11...400 { try await spool.append([sized(index)]) }

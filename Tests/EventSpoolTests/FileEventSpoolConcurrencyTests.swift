@@ -43,10 +43,11 @@ private func checkExactlyOnce(_ records: [LoggedRecord], tasks: Int, perTask: In
     #expect(nextIndex == [Int](repeating: perTask, count: tasks))
 }
 
-@Test func concurrentReadersAndAcknowledgersShareTheSpoolSafely() async throws {
+@Test(arguments: tailCacheSizes)
+func concurrentReadersAndAcknowledgersShareTheSpoolSafely(tailCache: Int) async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
-    let spool = try openSpool(directory, .init(durability: .write, segmentBytes: 8192))
+    let spool = try openSpool(directory, withTailCache(tailCache, .init(durability: .write, segmentBytes: 8192)))
     let total = 4000
     let seen = try await withThrowingTaskGroup(of: [UInt64].self) { group in
         group.addTask {

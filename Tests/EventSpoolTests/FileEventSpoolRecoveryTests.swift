@@ -82,11 +82,13 @@ func aFlippedByteInTheLastFrameIsCutAndEverythingBeforeItKept(offsetInFrame: Int
     #expect(sequences.contains(secondFirst - 1))
 }
 
-@Test func aDamagedFrameFoundWhileReadingEndsItsSegmentAndIsCounted() async throws {
+/// The record damaged on disk is read from disk: the cache is off, or holds only the last 10 records.
+@Test(arguments: [0, 10 * frameBytes(dataBytes: 50)])
+func aDamagedFrameFoundWhileReadingEndsItsSegmentAndIsCounted(tailCache: Int) async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let logs = LogCapture()
-    let spool = try openSpool(directory, .init(segmentBytes: 4096), logs: logs)
+    let spool = try openSpool(directory, withTailCache(tailCache, .init(segmentBytes: 4096)), logs: logs)
     for index in 1...100 { try await spool.append([sized(index, size: 50)]) }
     let first = try #require(try directory.segments().first)
     let perSegment = 4096 / frame

@@ -5,12 +5,13 @@ import Testing
 
 @testable import EventSpool
 
-@Test func restartResumesFromTheCursorWithOutOfOrderAcknowledgements() async throws {
+@Test(arguments: tailCacheSizes)
+func restartResumesFromTheCursorWithOutOfOrderAcknowledgements(tailCache: Int) async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let acknowledged: Set<UInt64> = Set((1...100).filter { $0 % 3 == 0 || (20...60).contains($0) }).union([1, 2, 4])
     do {
-        let spool = try openSpool(directory)
+        let spool = try openSpool(directory, withTailCache(tailCache))
         for index in 1...100 { try await spool.append([sized(index, size: 20)]) }
         let batch = await spool.readAvailable(maxRecords: 1000, maxBytes: 1 << 20)
         #expect(batch.count == 100)
@@ -20,7 +21,7 @@ import Testing
     }
     let expected = (1...100).filter { !acknowledged.contains(UInt64($0)) }.map(UInt64.init)
     do {
-        let spool = try openSpool(directory)
+        let spool = try openSpool(directory, withTailCache(tailCache))
         #expect(await spool.statistics().pendingRecords == expected.count)
         #expect(await spool.waitForRecords(timeout: .zero) == .ready)
         let again = await drain(spool, acknowledge: false, batch: 9)

@@ -4,11 +4,11 @@ import Testing
 
 @testable import EventSpool
 
-@Test(arguments: [FileEventSpool.Durability.fsync, .write])
-func appendReadAcknowledgeRoundTrip(durability: FileEventSpool.Durability) async throws {
+@Test(arguments: [FileEventSpool.Durability.fsync, .write], tailCacheSizes)
+func appendReadAcknowledgeRoundTrip(durability: FileEventSpool.Durability, tailCache: Int) async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
-    let spool = try openSpool(directory, .init(durability: durability))
+    let spool = try openSpool(directory, withTailCache(tailCache, .init(durability: durability)))
     try await spool.append([record("a", acceptedAt: 11), record("b", key: "other", event: "e2", acceptedAt: 12)])
     try await spool.append([record("c", acceptedAt: 13)])
     #expect(await spool.waitForRecords(timeout: .zero) == .ready)
@@ -38,10 +38,11 @@ func appendReadAcknowledgeRoundTrip(durability: FileEventSpool.Durability) async
     #expect(spool.isSyncerRunning == (durability == .fsync))
 }
 
-@Test func readsRespectRecordAndByteLimitsButAlwaysReturnTheFirstRecord() async throws {
+@Test(arguments: tailCacheSizes)
+func readsRespectRecordAndByteLimitsButAlwaysReturnTheFirstRecord(tailCache: Int) async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
-    let spool = try openSpool(directory)
+    let spool = try openSpool(directory, withTailCache(tailCache))
     try await spool.append([record(String(repeating: "x", count: 98)), record("yy"), record("zz"), record("ww")])
     let first = await spool.readAvailable(maxRecords: 10, maxBytes: 10)
     #expect(first.count == 1, "an oversized head record is still handed out alone")
@@ -52,10 +53,11 @@ func appendReadAcknowledgeRoundTrip(durability: FileEventSpool.Durability) async
     #expect(await spool.readAvailable(maxRecords: 0, maxBytes: 0).isEmpty)
 }
 
-@Test func pendingRecordsStayUnreadUntilTheirFlushAndOrderIsKept() async throws {
+@Test(arguments: tailCacheSizes)
+func pendingRecordsStayUnreadUntilTheirFlushAndOrderIsKept(tailCache: Int) async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
-    let spool = try openSpool(directory)
+    let spool = try openSpool(directory, withTailCache(tailCache))
     for index in 0..<50 { try await spool.append([sized(index, size: 10)]) }
     let batch = await drain(spool, acknowledge: false, batch: 7)
     #expect(batch.map(\.sequence) == Array(1...50))

@@ -114,6 +114,20 @@ func texts(_ batch: [LoggedRecord]) -> [String] {
     batch.map { String(decoding: $0.record.data, as: UTF8.self) }
 }
 
+/// Tail cache sizes key tests run with: off, and the default.
+let tailCacheSizes = [0, FileEventSpool.Configuration().tailCacheBytes]
+
+/// `configuration` with a tail cache of `bytes`.
+func withTailCache(
+    _ bytes: Int, _ configuration: FileEventSpool.Configuration = .init()
+)
+    -> FileEventSpool.Configuration
+{
+    var configuration = configuration
+    configuration.tailCacheBytes = bytes
+    return configuration
+}
+
 func openSpool(
     _ directory: TemporaryDirectory, _ configuration: FileEventSpool.Configuration = .init(),
     logs: LogCapture = LogCapture()

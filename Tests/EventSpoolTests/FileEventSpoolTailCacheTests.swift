@@ -1,0 +1,307 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import Testing
+
+@testable import EventSpool
+
+/// A small deterministic generator (SplitMix64), so a scripted run can be replayed exactly.
+private struct ScriptRandom {
+    var state: UInt64
+
+    mutating func next(_ range: ClosedRange<Int>) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var mixed = state
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        mixed ^= mixed >> 31
+        return range.lowerBound + Int(mixed % UInt64(range.count))
+    }
+}
+
+/// What one scripted run saw: every batch read, and the counters at the end.
+private struct ScriptOutcome: Equatable {
+    var batches: [[LoggedRecord]] = []
+    var droppedRecords = 0
+    var pendingRecords = 0
+    var cursor: UInt64 = 0
+    var segments = 0
+    /// Not compared: how many records came from the cache.
+    var fromCache = 0
+
+    static func == (left: Self, right: Self) -> Bool {
+        (left.batches, left.droppedRecords, left.pendingRecords, left.cursor, left.segments)
+            == (right.batches, right.droppedRecords, right.pendingRecords, right.cursor, right.segments)
+    }
+}
+
+/// Interleaves appends of 1 to 30 records of 1 to 400 bytes, reads with varied limits, and acknowledgements
+/// of varied subsets in varied order, over small segments (so they roll over and are deleted).
+private func runScript(
+    seed: UInt64, tailCache: Int, durability: FileEventSpool.Durability, whenFull: FileEventSpool.WhenFull,
+    steps: Int = 300
+) async throws -> ScriptOutcome {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let configuration = withTailCache(
+        tailCache,
+        .init(durability: durability, maxSpoolBytes: 64 << 10, whenFull: whenFull, segmentBytes: 8 << 10))
+    let spool = try openSpool(directory, configuration)
+    var random = ScriptRandom(state: seed)
+    var outcome = ScriptOutcome()
+    var inFlight: [UInt64] = []
+    var counter = 0
+    for _ in 0..<steps {
+        switch random.next(0...9) {
+        case 0...3:
+            let records = (0..<random.next(1...30)).map { _ in
+                counter += 1
+                return sized(counter, size: random.next(1...400))
+            }
+            do { try await spool.append(records) } catch { #expect(whenFull == .reject && error.code == .full) }
+        case 4...6:
+            let batch = await spool.readAvailable(maxRecords: random.next(1...60), maxBytes: random.next(1...8000))
+            outcome.batches.append(batch)
+            inFlight += batch.map(\.sequence)
+        default:
+            let take = random.next(0...inFlight.count)
+            let chosen = Array(inFlight.prefix(take)).shuffled()
+            inFlight.removeFirst(take)
+            await spool.acknowledge(chosen)
+        }
+    }
+    while true {
+        let batch = await spool.readAvailable(maxRecords: 50, maxBytes: 1 << 20)
+        if batch.isEmpty { break }
+        outcome.batches.append(batch)
+    }
+    let statistics = spool.spoolStatistics()
+    outcome.droppedRecords = statistics.droppedRecords
+    outcome.pendingRecords = statistics.log.pendingRecords
+    outcome.cursor = statistics.cursor
+    outcome.segments = statistics.segmentCount
+    outcome.fromCache = spool.tailCacheHandedOut
+    return outcome
+}
+
+@Test(arguments: [FileEventSpool.Durability.write, .fsync], [FileEventSpool.WhenFull.reject, .dropOldest])
+func theCacheHandsOutExactlyTheBatchesTheDiskDoes(
+    durability: FileEventSpool.Durability, whenFull: FileEventSpool.WhenFull
+) async throws {
+    for seed: UInt64 in [1, 2, 3] {
+        let fromDisk = try await runScript(seed: seed, tailCache: 0, durability: durability, whenFull: whenFull)
+        let sequences = fromDisk.batches.flatMap { $0.map(\.sequence) }
+        #expect(sequences.count > 500, "the script reads a fair amount")
+        #expect(zip(sequences, sequences.dropFirst()).allSatisfy { $0 < $1 }, "in order, never twice")
+        #expect(fromDisk.fromCache == 0)
+        for tailCache in [8 << 20, 30_000, 10_000, 3000, 300] {
+            let cached = try await runScript(
+                seed: seed, tailCache: tailCache, durability: durability, whenFull: whenFull)
+            #expect(cached == fromDisk, "seed \(seed), cache \(tailCache)")
+            switch tailCache {
+            case 8 << 20: #expect(cached.fromCache == sequences.count, "seed \(seed): nothing read back from disk")
+            case 10_000...: #expect((1..<sequences.count).contains(cached.fromCache), "seed \(seed): both paths used")
+            default: break  // the reader lags more than the cache holds: (almost) everything comes from disk
+            }
+        }
+    }
+}
+
+@Test func recordsJustAppendedAreTakenFromTheCache() async throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let spool = try openSpool(directory)
+    try await spool.append((1...20).map { sized($0, size: 30) })
+    #expect(spool.memoryFootprint.tailCacheRecords == 20)
+    #expect(spool.memoryFootprint.tailCacheBytes == 20 * frameBytes(dataBytes: 30))
+    let first = await spool.readAvailable(maxRecords: 8, maxBytes: 1 << 20)
+    #expect(first.map(\.sequence) == Array(1...8))
+    #expect(spool.tailCacheHandedOut == 8)
+    #expect(spool.memoryFootprint.tailCacheRecords == 12, "handed-out records leave the cache")
+    let rest = await spool.readAvailable(maxRecords: 100, maxBytes: 1 << 20)
+    #expect(rest.map(\.sequence) == Array(9...20))
+    #expect(spool.tailCacheHandedOut == 20)
+    #expect(
+        texts(first + rest) == (1...20).map { sized($0, size: 30) }.map { String(decoding: $0.data, as: UTF8.self) })
+    #expect(spool.memoryFootprint.tailCacheRecords == 0)
+    #expect(await spool.readAvailable(maxRecords: 100, maxBytes: 1 << 20).isEmpty)
+}
+
+@Test func aCacheSmallerThanOneBatchKeepsItsNewestRecordsAndTheRestComesFromDisk() async throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let spool = try openSpool(directory, withTailCache(3 * frameBytes(dataBytes: 50)))
+    let records = (1...10).map { sized($0, size: 50) }
+    try await spool.append(records)
+    #expect(spool.memoryFootprint.tailCacheRecords == 3)
+    let batch = await spool.readAvailable(maxRecords: 100, maxBytes: 1 << 20)
+    #expect(batch.map(\.sequence) == Array(1...10))
+    #expect(batch.map(\.record) == records)
+    #expect(spool.tailCacheHandedOut == 0, "the disk read went past the cached records")
+    #expect(spool.memoryFootprint.tailCacheRecords == 0, "records read from disk leave the cache too")
+}
+
+@Test func aRecordLargerThanTheCacheIsNotCachedAndReadFromDisk() async throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let spool = try openSpool(directory, withTailCache(200))
+    try await spool.append([sized(1, size: 50), sized(2, size: 500), sized(3, size: 50)])
+    #expect(spool.memoryFootprint.tailCacheRecords == 1, "only the record after the large one")
+    let batch = await spool.readAvailable(maxRecords: 100, maxBytes: 1 << 20)
+    #expect(batch.map(\.sequence) == [1, 2, 3])
+    #expect(batch.map(\.record) == [sized(1, size: 50), sized(2, size: 500), sized(3, size: 50)])
+}
+
+@Test func recordsEvictedBetweenTwoReadsComeFromDiskThenTheCacheTakesOver() async throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let spool = try openSpool(directory, withTailCache(10 * frameBytes(dataBytes: 20)))
+    try await spool.append((1...10).map { sized($0, size: 20) })
+    let first = await spool.readAvailable(maxRecords: 4, maxBytes: 1 << 20)
+    #expect(first.map(\.sequence) == [1, 2, 3, 4])
+    #expect(spool.memoryFootprint.tailCacheRecords == 6)
+    try await spool.append((11...20).map { sized($0, size: 20) })  // evicts 5...10
+    #expect(spool.memoryFootprint.tailCacheRecords == 10)
+    let second = await spool.readAvailable(maxRecords: 3, maxBytes: 1 << 20)
+    #expect(second.map(\.sequence) == [5, 6, 7], "from disk")
+    #expect(spool.memoryFootprint.tailCacheRecords == 10, "the cache still waits for the reader")
+    let rest = await spool.readAvailable(maxRecords: 100, maxBytes: 1 << 20)
+    #expect(rest.map(\.sequence) == Array(8...20))
+    #expect(spool.tailCacheHandedOut == 4, "1...4; then the disk read went past the cached records")
+    #expect((first + second + rest).map(\.record) == (1...20).map { sized($0, size: 20) })
+    #expect(spool.memoryFootprint.tailCacheRecords == 0)
+}
+
+@Test(arguments: [FileEventSpool.Durability.write, .fsync])
+func evictionDuringConcurrentReadsNeitherSkipsNorRepeats(durability: FileEventSpool.Durability) async throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let configuration = withTailCache(
+        40 * frameBytes(dataBytes: 60), .init(durability: durability, segmentBytes: 16 << 10))
+    let spool = try openSpool(directory, configuration)
+    let batches = 300
+    let seen = try await withThrowingTaskGroup(of: [LoggedRecord].self) { group in
+        group.addTask {
+            for start in stride(from: 0, to: batches * 25, by: 25) {
+                try await spool.append((start..<start + 25).map { sized($0, size: 60) })
+            }
+            spool.close()
+            return []
+        }
+        group.addTask {
+            var mine: [LoggedRecord] = []
+            while await spool.waitForRecords(timeout: nil) != .closed {
+                let batch = await spool.readAvailable(maxRecords: 33, maxBytes: 1 << 20)
+                mine += batch
+                await spool.acknowledge(batch.map(\.sequence))
+            }
+            return mine
+        }
+        var all: [LoggedRecord] = []
+        for try await part in group { all += part }
+        return all
+    }
+    #expect(seen.map(\.sequence) == Array(1...UInt64(batches * 25)))
+    #expect(seen.map(\.record) == (0..<batches * 25).map { sized($0, size: 60) })
+    #expect(await spool.statistics().pendingRecords == 0)
+}
+
+@Test func aReadCrossesSegmentsOfCachedRecords() async throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let spool = try openSpool(directory, .init(segmentBytes: 4096))
+    let records = (1...150).map { sized($0, size: 50) }
+    for chunk in stride(from: 0, to: 150, by: 10) { try await spool.append(Array(records[chunk..<chunk + 10])) }
+    #expect(try directory.segments().count >= 3)
+    #expect(spool.memoryFootprint.tailCacheRecords == 150)
+    let batch = await spool.readAvailable(maxRecords: 1000, maxBytes: 1 << 20)
+    #expect(batch.map(\.sequence) == Array(1...150))
+    #expect(spool.tailCacheHandedOut == 150)
+    #expect(batch.map(\.record) == records)
+    #expect(spool.memoryFootprint.tailCacheRecords == 0)
+    await spool.acknowledge(batch.map(\.sequence))
+    #expect(try directory.segments().count == 1, "finished segments are deleted")
+    try await spool.append([sized(151, size: 50)])
+    #expect(await spool.readAvailable(maxRecords: 10, maxBytes: 1 << 20).map(\.sequence) == [151])
+}
+
+@Test func deletingASegmentDropsItsCachedRecords() async throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let spool = try openSpool(directory, .init(maxSpoolBytes: 16 << 10, whenFull: .dropOldest))
+    for index in 1...500 { try await spool.append([sized(index)]) }
+    let statistics = spool.spoolStatistics()
+    #expect(statistics.droppedRecords > 0)
+    #expect(spool.memoryFootprint.tailCacheRecords == statistics.log.unreadRecords, "only records still on disk")
+    let records = await drain(spool, acknowledge: true)
+    #expect(records.map(\.sequence) == Array(UInt64(statistics.droppedRecords + 1)...500))
+}
+
+@Test func aCachedRecordIsHandedOutAsAcceptedEvenIfItsFrameIsDamagedLater() async throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let spool = try openSpool(directory, .init(segmentBytes: 4096))
+    for index in 1...100 { try await spool.append([sized(index, size: 50)]) }
+    let first = try #require(try directory.segments().first)
+    try flipByte(in: first, at: 5 * frameBytes(dataBytes: 50) + 40)
+    let records = await drain(spool, acknowledge: true)
+    #expect(records.map(\.record) == (1...100).map { sized($0, size: 50) }, "read from memory, not the file")
+    #expect(spool.spoolStatistics().lostRecords == 0)
+    #expect(spool.tailCacheHandedOut == 100)
+}
+
+@Test func closeAndReopenReadsTheUnacknowledgedRestFromDisk() async throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let records = (1...50).map { sized($0, size: 40) }
+    do {
+        let spool = try openSpool(directory, .init(segmentBytes: 1024))
+        try await spool.append(records)
+        let batch = await spool.readAvailable(maxRecords: 20, maxBytes: 1 << 20)
+        #expect(batch.map(\.sequence) == Array(1...20))
+        await spool.acknowledge(Array(1...10))
+        spool.close()
+    }
+    let spool = try openSpool(directory, .init(segmentBytes: 1024))
+    #expect(spool.memoryFootprint.tailCacheRecords == 0, "a new process has nothing cached")
+    let again = await drain(spool, acknowledge: false, batch: 7)
+    #expect(again.map(\.sequence) == Array(11...50))
+    #expect(spool.tailCacheHandedOut == 0)
+    #expect(again.map(\.record) == Array(records[10...]))
+    try await spool.append([sized(51, size: 40)])
+    #expect(spool.memoryFootprint.tailCacheRecords == 1)
+    #expect(await spool.readAvailable(maxRecords: 10, maxBytes: 1 << 20).map(\.sequence) == [51])
+}
+
+@Test func aCrashImageTakenWhileRecordsAreCachedLosesNothing() async throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let configuration = FileEventSpool.Configuration(segmentBytes: 2048, cursorWriteInterval: .zero)
+    let spool = try openSpool(directory, configuration)
+    let records = (1...120).map { sized($0, size: 30) }
+    for chunk in stride(from: 0, to: 120, by: 12) { try await spool.append(Array(records[chunk..<chunk + 12])) }
+    let read = await spool.readAvailable(maxRecords: 70, maxBytes: 1 << 20)
+    await spool.acknowledge(read.prefix(50).map(\.sequence).shuffled())
+    #expect(spool.memoryFootprint.tailCacheRecords == 50, "71...120 unread and cached")
+
+    let image = try TemporaryDirectory()
+    defer { image.remove() }
+    for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
+        try FileManager.default.copyItem(atPath: directory.path + "/" + name, toPath: image.path + "/" + name)
+    }
+    let recovered = try openSpool(image, configuration)
+    let again = await drain(recovered, acknowledge: false, batch: 11)
+    #expect(again.map(\.sequence) == Array(51...120), "in flight and unread, nothing acknowledged")
+    #expect(again.map(\.record) == Array(records[50...]))
+    _ = spool
+}
+
+@Test func aDisabledCacheKeepsNothing() async throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let spool = try openSpool(directory, withTailCache(0))
+    try await spool.append((1...10).map { sized($0) })
+    #expect(spool.memoryFootprint.tailCacheRecords == 0)
+    #expect(spool.memoryFootprint.tailCacheBytes == 0)
+    #expect(await spool.readAvailable(maxRecords: 100, maxBytes: 1 << 20).map(\.sequence) == Array(1...10))
+}
