@@ -15,11 +15,18 @@ struct CachedRead: Sendable {
 extension SpoolState {
     /// Keeps just-written records in the tail cache with the place of their frames: `frames` encodes
     /// `records`, and was written at `offset` of segment `segment`, numbered from `firstSequence`.
+    ///
+    /// Only when every frame between the reader and the end of the batch fits in the cache: a reader further
+    /// behind (a backlog) reads from disk anyway, and would find these records evicted by the time it gets
+    /// to them. So the cache never churns through records nobody takes from it, and it holds at most the
+    /// unread tail: its oldest entries are dropped only once read.
     mutating func cacheAppended(
         _ records: [ExportRecord], frames: FrameCodec.EncodedBatch, at offset: Int, in segment: UInt64,
         firstSequence: UInt64
     ) {
-        guard tailCache.capacity > 0, records.count == frames.frames.count else { return }
+        guard tailCache.capacity > 0, records.count == frames.frames.count,
+            framesAfterReader(upTo: segment, offset: offset) + frames.bytes.count <= tailCache.capacity
+        else { return }
         for (index, record) in records.enumerated() {
             let start = offset + frames.frames[index].offset
             let end = offset + (index + 1 < frames.frames.count ? frames.frames[index + 1].offset : frames.bytes.count)
@@ -28,6 +35,15 @@ extension SpoolState {
                     sequence: firstSequence + UInt64(index), segment: segment, offset: start, endOffset: end,
                     kinesisSize: record.kinesisSize, record: record))
         }
+    }
+
+    /// The bytes of the frames between the reader and `offset` of segment `segment` (the append point).
+    private func framesAfterReader(upTo segment: UInt64, offset: Int) -> Int {
+        if reader.segment == segment { return max(0, offset - reader.offset) }
+        guard let start = index(ofSegment: reader.segment) else { return offset }
+        var bytes = offset - reader.offset
+        for index in start..<segments.count where segments[index].first < segment { bytes += segments[index].bytes }
+        return bytes
     }
 
     /// Takes records for a reader from the tail cache, exactly as reading them from the segment files would:

@@ -4,8 +4,8 @@
 ///
 /// Each entry says where its frame is (segment, start and end offsets) and which sequence it carries, so a
 /// reader standing exactly there can take the record and move on as if it had read and checked the frame.
-/// Entries are consecutive in sequence: they are added in append order, and only ever removed from the
-/// front (or all at once).
+/// Entries are in increasing sequence order (added in append order, removed from the front or all at once);
+/// there may be gaps, where records were not cached.
 struct TailCache: Sendable {
     /// One cached record.
     struct Entry: Sendable {
@@ -45,14 +45,14 @@ struct TailCache: Sendable {
     var first: Entry? { head < entries.count ? entries[head] : nil }
 
     /// Adds the newest entry, dropping the oldest ones to make room. An entry larger than the whole capacity
-    /// empties the cache and is not kept (the ones after it start afresh, still consecutive).
+    /// empties the cache and is not kept.
     mutating func append(_ entry: Entry) {
         guard entry.frameBytes <= capacity else {
             removeAll()
             return
         }
-        if let last = entries.last, head < entries.count, last.sequence + 1 != entry.sequence {
-            removeAll()  // not consecutive (unreachable by the spool's invariants): keep the rule anyway
+        if let last = entries.last, head < entries.count, last.sequence >= entry.sequence {
+            removeAll()  // out of order (unreachable by the spool's invariants): keep the rule anyway
         }
         while bytes + entry.frameBytes > capacity, head < entries.count { removeFirst() }
         entries.append(entry)

@@ -127,49 +127,50 @@ func theCacheHandsOutExactlyTheBatchesTheDiskDoes(
     #expect(await spool.readAvailable(maxRecords: 100, maxBytes: 1 << 20).isEmpty)
 }
 
-@Test func aCacheSmallerThanOneBatchKeepsItsNewestRecordsAndTheRestComesFromDisk() async throws {
+@Test func aBatchLargerThanTheCacheIsNotCachedAndReadFromDisk() async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let spool = try openSpool(directory, withTailCache(3 * frameBytes(dataBytes: 50)))
     let records = (1...10).map { sized($0, size: 50) }
     try await spool.append(records)
-    #expect(spool.memoryFootprint.tailCacheRecords == 3)
+    #expect(spool.memoryFootprint.tailCacheRecords == 0, "the reader would not reach them before a disk read")
     let batch = await spool.readAvailable(maxRecords: 100, maxBytes: 1 << 20)
     #expect(batch.map(\.sequence) == Array(1...10))
     #expect(batch.map(\.record) == records)
-    #expect(spool.tailCacheHandedOut == 0, "the disk read went past the cached records")
-    #expect(spool.memoryFootprint.tailCacheRecords == 0, "records read from disk leave the cache too")
+    #expect(spool.tailCacheHandedOut == 0)
+    try await spool.append(Array(records.prefix(3)))
+    #expect(spool.memoryFootprint.tailCacheRecords == 3, "a batch that fits is cached")
+    #expect(await spool.readAvailable(maxRecords: 100, maxBytes: 1 << 20).map(\.sequence) == [11, 12, 13])
+    #expect(spool.tailCacheHandedOut == 3)
 }
 
-@Test func aRecordLargerThanTheCacheIsNotCachedAndReadFromDisk() async throws {
-    let directory = try TemporaryDirectory()
-    defer { directory.remove() }
-    let spool = try openSpool(directory, withTailCache(200))
-    try await spool.append([sized(1, size: 50), sized(2, size: 500), sized(3, size: 50)])
-    #expect(spool.memoryFootprint.tailCacheRecords == 1, "only the record after the large one")
-    let batch = await spool.readAvailable(maxRecords: 100, maxBytes: 1 << 20)
-    #expect(batch.map(\.sequence) == [1, 2, 3])
-    #expect(batch.map(\.record) == [sized(1, size: 50), sized(2, size: 500), sized(3, size: 50)])
-}
-
-@Test func recordsEvictedBetweenTwoReadsComeFromDiskThenTheCacheTakesOver() async throws {
+@Test func aReaderFurtherBehindThanTheCacheReadsFromDiskUntilItCatchesUp() async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let spool = try openSpool(directory, withTailCache(10 * frameBytes(dataBytes: 20)))
-    try await spool.append((1...10).map { sized($0, size: 20) })
+    let records = (1...30).map { sized($0, size: 20) }
+    try await spool.append(Array(records[0..<10]))
     let first = await spool.readAvailable(maxRecords: 4, maxBytes: 1 << 20)
     #expect(first.map(\.sequence) == [1, 2, 3, 4])
-    #expect(spool.memoryFootprint.tailCacheRecords == 6)
-    try await spool.append((11...20).map { sized($0, size: 20) })  // evicts 5...10
-    #expect(spool.memoryFootprint.tailCacheRecords == 10)
+    #expect(spool.tailCacheHandedOut == 4)
+    try await spool.append(Array(records[10..<20]))  // 6 unread + 10 new frames do not fit: not cached
+    #expect(spool.memoryFootprint.tailCacheRecords == 6, "5...10 stay until read")
     let second = await spool.readAvailable(maxRecords: 3, maxBytes: 1 << 20)
-    #expect(second.map(\.sequence) == [5, 6, 7], "from disk")
-    #expect(spool.memoryFootprint.tailCacheRecords == 10, "the cache still waits for the reader")
-    let rest = await spool.readAvailable(maxRecords: 100, maxBytes: 1 << 20)
-    #expect(rest.map(\.sequence) == Array(8...20))
-    #expect(spool.tailCacheHandedOut == 4, "1...4; then the disk read went past the cached records")
-    #expect((first + second + rest).map(\.record) == (1...20).map { sized($0, size: 20) })
+    #expect(second.map(\.sequence) == [5, 6, 7])
+    let third = await spool.readAvailable(maxRecords: 3, maxBytes: 1 << 20)
+    #expect(third.map(\.sequence) == [8, 9, 10])
+    #expect(spool.tailCacheHandedOut == 10)
+    try await spool.append(Array(records[20..<25]))  // 10 unread + 5 new: still too far behind
     #expect(spool.memoryFootprint.tailCacheRecords == 0)
+    let fourth = await spool.readAvailable(maxRecords: 100, maxBytes: 1 << 20)
+    #expect(fourth.map(\.sequence) == Array(11...25), "from disk")
+    #expect(spool.tailCacheHandedOut == 10)
+    try await spool.append(Array(records[25..<30]))  // caught up: cached again
+    #expect(spool.memoryFootprint.tailCacheRecords == 5)
+    let fifth = await spool.readAvailable(maxRecords: 100, maxBytes: 1 << 20)
+    #expect(fifth.map(\.sequence) == Array(26...30))
+    #expect(spool.tailCacheHandedOut == 15)
+    #expect((first + second + third + fourth + fifth).map(\.record) == records)
 }
 
 @Test(arguments: [FileEventSpool.Durability.write, .fsync])
