@@ -57,7 +57,7 @@ extension SpoolState {
         tailCache.removeAll(before: reader.sequence)  // read from disk meanwhile, or skipped
         var read = CachedRead()
         read.records.reserveCapacity(min(maxRecords - taken, tailCache.count))
-        while let entry = tailCache.first {
+        while let entry = tailCache.firstPlace {
             if reader.offset >= segments[index].committedBytes {
                 guard let next = readableSegmentIndex() else { break }
                 index = next
@@ -66,22 +66,23 @@ extension SpoolState {
                 entry.sequence == reader.sequence, entry.segment == reader.segment, entry.offset == reader.offset,
                 entry.endOffset <= segments[index].committedBytes
             else { break }
-            if !acknowledged.contains(entry.sequence) {
+            if acknowledged.contains(entry.sequence) {
+                tailCache.removeFirst()
+            } else {
                 let count = taken + read.records.count
                 if count >= maxRecords || (count > 0 && takenBytes + read.bytes + entry.kinesisSize > maxBytes) {
                     read.full = true
                     break
                 }
-                read.records.append(LoggedRecord(sequence: entry.sequence, record: entry.record))
-                read.bytes += entry.kinesisSize
+                let record = tailCache.removeFirstRecord()
                 handOut(
-                    entry.sequence, size: entry.kinesisSize, acceptedAtNanos: entry.record.acceptedAtNanos,
-                    segment: index)
+                    entry.sequence, size: entry.kinesisSize, acceptedAtNanos: record.acceptedAtNanos, segment: index)
+                read.records.append(LoggedRecord(sequence: entry.sequence, record: record))
+                read.bytes += entry.kinesisSize
             }
             reader.offset = entry.endOffset
             reader.sequence += 1
             read.advanced = true
-            tailCache.removeFirst()
         }
         tailCacheHandedOut += read.records.count
         return read.advanced || read.full ? read : nil

@@ -44,6 +44,23 @@ struct TailCache: Sendable {
     /// The oldest entry.
     var first: Entry? { head < entries.count ? entries[head] : nil }
 
+    /// Where the oldest entry's frame is, read without copying (and so retaining) its record.
+    var firstPlace: Place? {
+        guard head < entries.count else { return nil }
+        return Place(
+            sequence: entries[head].sequence, segment: entries[head].segment, offset: entries[head].offset,
+            endOffset: entries[head].endOffset, kinesisSize: entries[head].kinesisSize)
+    }
+
+    /// An entry without its record.
+    struct Place: Sendable {
+        var sequence: UInt64
+        var segment: UInt64
+        var offset: Int
+        var endOffset: Int
+        var kinesisSize: Int
+    }
+
     /// Adds the newest entry, dropping the oldest ones to make room. An entry larger than the whole capacity
     /// empties the cache and is not kept.
     mutating func append(_ entry: Entry) {
@@ -59,11 +76,24 @@ struct TailCache: Sendable {
         bytes += entry.frameBytes
     }
 
+    /// Removes the oldest entry (there must be one) and returns its record, moved out rather than copied.
+    mutating func removeFirstRecord() -> ExportRecord {
+        var record = Self.released
+        swap(&record, &entries[head].record)
+        advanceHead()
+        return record
+    }
+
     /// Drops the oldest entry.
     mutating func removeFirst() {
         guard head < entries.count else { return }
-        bytes -= entries[head].frameBytes
         entries[head].record = Self.released  // let go of the record now, not at the next compaction
+        advanceHead()
+    }
+
+    /// Forgets the oldest entry, whose record is gone already.
+    private mutating func advanceHead() {
+        bytes -= entries[head].frameBytes
         head += 1
         if head == entries.count {
             removeAll()
@@ -75,7 +105,7 @@ struct TailCache: Sendable {
 
     /// Drops every entry whose sequence is below `sequence`.
     mutating func removeAll(before sequence: UInt64) {
-        while let first, first.sequence < sequence { removeFirst() }
+        while let place = firstPlace, place.sequence < sequence { removeFirst() }
     }
 
     /// Drops every entry.
