@@ -49,9 +49,12 @@ extension FileEventSpool {
         /// close behind the appenders takes them from there instead of reading them back from the segment
         /// files. Default 8 MiB; `0` disables it (every record is read back from disk).
         ///
-        /// The records are the ones `append` was given (shared, not copied); the oldest are dropped when it is
-        /// full. What the reader finds here is exactly what it would have read from the files, committed (and
-        /// so flushed with ``Durability/fsync``) the same way.
+        /// The records are the ones `append` was given (shared, not copied). An append is kept only when every
+        /// frame from the reader's position to its end fits within this size, so a reader further behind (a
+        /// backlog) reads from disk and nothing is cached in vain; records leave the cache once read. The
+        /// reader gets exactly the batches it would have read from the files, committed (and so flushed with
+        /// ``Durability/fsync``) the same way; only the checksum check of a record it takes from memory is
+        /// skipped, as its frame is not read back.
         public var tailCacheBytes: Int
 
         /// Creates a configuration.
