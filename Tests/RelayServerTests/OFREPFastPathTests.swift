@@ -108,6 +108,20 @@ private let openCases: [FastPathCase] = [
         "Connection: close",
         post(ofrep + "email-flag", #"{"context":{"targetingKey":"u"}}"#, ["Connection: close"]),
         status: 200, events: 1, readToEnd: true),
+    one(
+        "Connection: Close (not the exact token Hummingbird closes on)",
+        post(ofrep + "email-flag", #"{"context":{"targetingKey":"u"}}"#, ["Connection: Close"]),
+        status: 200, events: 1),
+    one(
+        "Connection: keep-alive",
+        post(ofrep + "email-flag", #"{"context":{"targetingKey":"u"}}"#, ["Connection: keep-alive"]),
+        status: 200, events: 1),
+    one(
+        "HTTP/1.0",
+        Array(
+            ("POST \(ofrep)email-flag HTTP/1.0\r\nContent-Type: application/json\r\nContent-Length: 32\r\n\r\n"
+                + #"{"context":{"targetingKey":"u"}}"#).utf8),
+        status: 200, events: 1),
     one("trailing slash", post(ofrep + "email-flag/", #"{"context":{"targetingKey":"u"}}"#), status: nil, events: 1),
     one("GET", RawHTTPClient.request(ofrep + "email-flag", method: "GET"), status: nil, events: 0),
     one("bulk", post("/ofrep/v1/evaluate/flags", #"{"context":{"targetingKey":"u"}}"#), status: 200, events: 0),
