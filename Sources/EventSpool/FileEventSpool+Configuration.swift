@@ -38,7 +38,7 @@ extension FileEventSpool {
         /// than a quarter of ``maxSpoolBytes`` (nor less than 4 KiB), so that the cap is kept to within one
         /// segment and dropping the oldest segment frees a bounded share of it.
         public var segmentBytes: Int
-        /// The least time between two rewrites of the cursor file. Default 100 ms; `.zero` rewrites it on
+        /// The least time between two rewrites of the cursor file. Default 20 ms; `.zero` rewrites it on
         /// every acknowledgement.
         ///
         /// Acknowledgements are recorded in memory at once; the file follows within this interval (and at
@@ -63,7 +63,7 @@ extension FileEventSpool {
             maxSpoolBytes: Int = 1 << 30,
             whenFull: WhenFull = .reject,
             segmentBytes: Int = 64 << 20,
-            cursorWriteInterval: Duration = .milliseconds(100),
+            cursorWriteInterval: Duration = .milliseconds(20),
             tailCacheBytes: Int = 8 << 20
         ) {
             self.durability = durability

@@ -40,6 +40,7 @@ SEED = env_int("FAULT_SEED", int.from_bytes(os.urandom(4), "big"))
 MAX_CONCURRENT_CALLS = 4       # the relay's default
 MAX_BATCH_RECORDS = 500        # the relay's default
 IN_FLIGHT_RECORDS = MAX_CONCURRENT_CALLS * MAX_BATCH_RECORDS
+CURSOR_WRITE_SECONDS = 0.020   # the spool writes its cursor at most this often (FileEventSpool default)
 
 
 def no_unexpected_answers(loader: Loader) -> list[str]:
@@ -186,6 +187,8 @@ def test_kill9_at_random_moments_loses_nothing(fakes, relays, loaders):
     assert not delivery.lost, delivery.lost_message()
     assert delivery.acknowledged > 0 and delivery.foreign == 0
     assert per_kill.get(len(kill_marks), 0) == 0, "duplicates created after the last kill"
-    assert worst <= IN_FLIGHT_RECORDS, dict(per_kill)
+    # A kill re-sends the calls in flight and what was acknowledged since the cursor was last written.
+    cursor_lag = int((KILL_RATE or 200_000) * CURSOR_WRITE_SECONDS * 1.5)
+    assert worst <= IN_FLIGHT_RECORDS + cursor_lag, dict(per_kill)
     assert loader.others == [], loader.others[:5]
     assert code == 0
