@@ -60,7 +60,7 @@ def relay_bin() -> Path:
     path = Path(os.environ.get("GOFF_RELAY_BIN") or harness.REPO / ".build" / "release" / "goff-relay")
     if not path.is_file() or not os.access(path, os.X_OK):
         pytest.fail(f"relay binary not found at {path}: build it with "
-                    f"`swift build -c release --product goff-relay` or set GOFF_RELAY_BIN",
+                    f"`swift build -c release --static-swift-stdlib --product goff-relay` or set GOFF_RELAY_BIN",
                     pytrace=False)
     return path
 

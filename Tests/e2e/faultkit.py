@@ -498,7 +498,7 @@ def fake_bin() -> Path:
                 or harness.REPO / ".build" / "release" / "fake-kinesis")
     if not path.is_file() or not os.access(path, os.X_OK):
         pytest.fail(f"fake-kinesis not found at {path}: build it with "
-                    f"`swift build -c release --product fake-kinesis` or set FAKE_KINESIS_BIN",
+                    f"`swift build -c release --static-swift-stdlib --product fake-kinesis` or set FAKE_KINESIS_BIN",
                     pytrace=False)
     return path
 
