@@ -82,7 +82,7 @@ extension JSONScanner {
                     scalar = 0xFFFD
                 }
             }
-            appendUTF8(scalar)
+            UTF8Scalar.append(scalar, to: &scratch)
         default:
             throw .invalidCharacter(e, at: pos - 1, "in string escape code")
         }
@@ -122,25 +122,6 @@ extension JSONScanner {
         case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(h - UInt8(ascii: "a") + 10)
         case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(h - UInt8(ascii: "A") + 10)
         default: return nil
-        }
-    }
-
-    private mutating func appendUTF8(_ scalar: UInt32) {
-        switch scalar {
-        case 0..<0x80:
-            scratch.append(UInt8(scalar))
-        case 0x80..<0x800:
-            scratch.append(UInt8(0xC0 | scalar >> 6))
-            scratch.append(UInt8(0x80 | scalar & 0x3F))
-        case 0x800..<0x10000:
-            scratch.append(UInt8(0xE0 | scalar >> 12))
-            scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            scratch.append(UInt8(0x80 | scalar & 0x3F))
-        default:
-            scratch.append(UInt8(0xF0 | scalar >> 18))
-            scratch.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-            scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            scratch.append(UInt8(0x80 | scalar & 0x3F))
         }
     }
 

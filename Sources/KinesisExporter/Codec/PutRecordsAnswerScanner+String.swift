@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import Events
+
 extension PutRecordsAnswerScanner {
     /// Where a string's unescaped bytes are.
     enum StringToken {
@@ -69,29 +71,9 @@ extension PutRecordsAnswerScanner {
             } else if (0xDC00...0xDFFF).contains(scalar) {
                 throw Malformed()
             }
-            appendUTF8(scalar)
+            UTF8Scalar.append(scalar, to: &scratch)
         default:
             throw Malformed()
-        }
-    }
-
-    /// Appends the UTF-8 form of a scalar value (never a surrogate, at most 0x10FFFF).
-    private mutating func appendUTF8(_ scalar: UInt32) {
-        switch scalar {
-        case 0..<0x80:
-            scratch.append(UInt8(scalar))
-        case 0x80..<0x800:
-            scratch.append(UInt8(0xC0 | scalar >> 6))
-            scratch.append(UInt8(0x80 | scalar & 0x3F))
-        case 0x800..<0x10000:
-            scratch.append(UInt8(0xE0 | scalar >> 12))
-            scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            scratch.append(UInt8(0x80 | scalar & 0x3F))
-        default:
-            scratch.append(UInt8(0xF0 | scalar >> 18))
-            scratch.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-            scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            scratch.append(UInt8(0x80 | scalar & 0x3F))
         }
     }
 
