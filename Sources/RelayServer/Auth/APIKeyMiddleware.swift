@@ -15,28 +15,8 @@ struct APIKeyMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        let path = request.uri.path
-        let isAdmin = path.hasPrefix("/admin/v1/")
-        let isEvaluation = path.hasPrefix("/v1/") || path.hasPrefix("/ofrep/v1/")
-        guard isAdmin || (isEvaluation && store.evaluationRequiresKey) else {
-            return try await next(request, context)
-        }
-        let role: APIKeyStore.Role?
-        if let key = request.headers[HTTPField.Name.xAPIKey] {
-            role = store.role(of: key)
-            if role == nil { throw RelayHTTPError(.unauthorized, message: "code=401, message=Unauthorized") }
-        } else if let authorization = request.headers[.authorization] {
-            let parts = authorization.split(separator: " ", maxSplits: 1)
-            guard parts.count == 2, parts[0].lowercased() == "bearer" else {
-                throw RelayHTTPError(.unauthorized, message: "invalid key in the request header")
-            }
-            role = store.role(of: String(parts[1]))
-            if role == nil { throw RelayHTTPError(.unauthorized, message: "invalid key") }
-        } else {
-            throw RelayHTTPError(.unauthorized, message: "missing key in request header")
-        }
-        if isAdmin && role != .admin {
-            throw RelayHTTPError(.unauthorized, message: "code=401, message=Unauthorized")
+        if let rejection = APIKeyCheck.rejection(path: request.uri.path, fields: request.headers, store: store) {
+            throw rejection
         }
         return try await next(request, context)
     }

@@ -2,8 +2,8 @@
 
 import HTTPTypes
 
-/// The synchronous form of ``APIKeyMiddleware``'s decision, for the event-loop fast path: the same headers,
-/// the same order of checks and the same 401 messages.
+/// GOFF's API-key decision, shared by ``APIKeyMiddleware`` (router) and the OFREP fast path (event loop):
+/// which routes need a key, where the key is read from, and GOFF's 401 messages.
 enum APIKeyCheck {
     /// The 401 error for a request to `path` with `fields`, or nil when it may go on.
     static func rejection(path: String, fields: HTTPFields, store: APIKeyStore) -> RelayHTTPError? {
