@@ -11,43 +11,20 @@ import RelayServer
 import ServiceLifecycle
 import Testing
 
-private actor Port {
-    var value: Int?
-    var waiters: [CheckedContinuation<Int, Never>] = []
-    func set(_ port: Int) {
-        value = port
-        for waiter in waiters { waiter.resume(returning: port) }
-        waiters = []
-    }
-    func get() async -> Int {
-        if let value { return value }
-        return await withCheckedContinuation { waiters.append($0) }
-    }
-}
-
 /// Runs the API on a loopback port with keys and a status, then calls `body` with its base URL.
 private func withAPI(
     keys: APIKeyStore, status: RelayStatus = .empty, versionHeader: String? = "1.2.3",
     _ body: (String, CurlHTTPClient) async throws -> Void
 ) async throws {
     let log = MemoryEventLog(capacityBytes: 1_000_000)
-    let dispatcher = EventDispatcher(targets: [
-        ExportTarget(name: "exporter", eventKind: .feature, log: log, partitionKey: .userKey)
-    ])
     let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-    let port = Port()
+    let port = ListeningPort()
     let app = RelayApplication.make(
-        settings: .init(host: "127.0.0.1", port: 0, versionHeader: versionHeader), dispatcher: dispatcher,
+        settings: .init(host: "127.0.0.1", port: 0, versionHeader: versionHeader),
+        dispatcher: testDispatcher(log, partitionKey: .userKey),
         eventLoopGroup: group, logger: Logger(label: "test"), keys: keys, status: status,
         onListening: { await port.set($0) })
-    let client = CurlHTTPClient()
-    try await withThrowingTaskGroup(of: Void.self) { tasks in
-        tasks.addTask { try await app.run() }
-        try await body("http://127.0.0.1:\(await port.get())", client)
-        tasks.cancelAll()
-    }
-    await client.shutdown()
-    try await group.shutdownGracefully()
+    try await serveOnLoopback(app, port: port, group: group, body)
 }
 
 private let event = #"{"events":[{"kind":"feature","userKey":"u","key":"f","creationDate":1}]}"#

@@ -17,38 +17,13 @@ private func withRelay(
     _ body: (_ base: String, _ log: MemoryEventLog, _ client: CurlHTTPClient) async throws -> Void
 ) async throws {
     let log = MemoryEventLog(capacityBytes: capacityBytes)
-    let dispatcher = EventDispatcher(targets: [
-        ExportTarget(name: "test", eventKind: .feature, log: log, partitionKey: .constant("default"))
-    ])
     let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-    let port = PortBox()
+    let port = ListeningPort()
     let app = RelayApplication.make(
         settings: .init(host: "127.0.0.1", port: 0, maxBodyBytes: maxBodyBytes, retryAfterSeconds: 2),
-        dispatcher: dispatcher, eventLoopGroup: group, logger: Logger(label: "test"),
+        dispatcher: testDispatcher(log), eventLoopGroup: group, logger: Logger(label: "test"),
         onListening: { await port.set($0) })
-    let client = CurlHTTPClient()
-    try await withThrowingTaskGroup(of: Void.self) { tasks in
-        tasks.addTask { try await app.run() }
-        let bound = await port.wait()
-        try await body("http://127.0.0.1:\(bound)", log, client)
-        tasks.cancelAll()
-    }
-    await client.shutdown()
-    try await group.shutdownGracefully()
-}
-
-private actor PortBox {
-    var port: Int?
-    var waiters: [CheckedContinuation<Int, Never>] = []
-    func set(_ value: Int) {
-        port = value
-        for waiter in waiters { waiter.resume(returning: value) }
-        waiters = []
-    }
-    func wait() async -> Int {
-        if let port { return port }
-        return await withCheckedContinuation { waiters.append($0) }
-    }
+    try await serveOnLoopback(app, port: port, group: group) { base, client in try await body(base, log, client) }
 }
 
 private func post(
@@ -61,8 +36,6 @@ private func post(
             method: "POST", url: url, headers: [HTTPHeader(name: "Content-Type", value: contentType)],
             body: Array(body.utf8)))
 }
-
-private func text(_ response: HTTPResponse) -> String { String(decoding: response.body, as: UTF8.self) }
 
 @Test func acceptsEventsAndQueuesGOFFRecordBytes() async throws {
     try await withRelay { base, log, client in

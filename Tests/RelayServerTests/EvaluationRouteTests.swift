@@ -13,59 +13,21 @@ import RelayServer
 import ServiceLifecycle
 import Testing
 
-private let flagsJSON = #"""
-    {"email-flag":{"variations":{"on":true,"off":false},
-       "targeting":[{"name":"staff","query":"email ew \"@example.com\"","variation":"on"}],
-       "defaultRule":{"variation":"off"}},
-     "off-flag":{"variations":{"a":"x"},"defaultRule":{"variation":"a"},"disable":true},
-     "quiet-flag":{"variations":{"a":1},"defaultRule":{"variation":"a"},"trackEvents":false},
-     "split-flag":{"variations":{"a":1,"b":2},"defaultRule":{"percentage":{"a":50,"b":50}}}}
-    """#
-
-/// Runs the application with the evaluation routes over a store holding `flagsJSON`.
+/// Runs the application with the evaluation routes over a store holding `testFlagsJSON`.
 private func withEvaluationRelay(
     refresh: (@Sendable () async -> Bool)? = nil,
     _ body: (_ base: String, _ log: MemoryEventLog, _ client: CurlHTTPClient) async throws -> Void
 ) async throws {
     let log = MemoryEventLog(capacityBytes: 1_000_000)
-    let dispatcher = EventDispatcher(targets: [
-        ExportTarget(name: "test", eventKind: .feature, log: log, partitionKey: .constant("default"))
-    ])
-    let normalizer = EngineFlagNormalizer()
-    let store = FlagStore(normalizer: normalizer, logger: Logger(label: "test"))
-    guard case .object(let object) = try JSONParser.parse(flagsJSON) else { throw CancellationError() }
-    try store.install(FlagSet(object.members.map { ($0.key, $0.value) }))
-    let routes = EvaluationRoutes(source: FlagSource(store: store, normalizer: normalizer), refresh: refresh)
+    let routes = EvaluationRoutes(source: try testFlagSource(), refresh: refresh)
     let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-    let port = EvaluationPortBox()
+    let port = ListeningPort()
     let app = RelayApplication.make(
-        settings: .init(host: "127.0.0.1", port: 0), dispatcher: dispatcher, eventLoopGroup: group,
+        settings: .init(host: "127.0.0.1", port: 0), dispatcher: testDispatcher(log), eventLoopGroup: group,
         logger: Logger(label: "test"),
         keys: APIKeyStore(evaluation: [], admin: ["adm"]), evaluation: routes,
         onListening: { await port.set($0) })
-    let client = CurlHTTPClient()
-    try await withThrowingTaskGroup(of: Void.self) { tasks in
-        tasks.addTask { try await app.run() }
-        let bound = await port.wait()
-        try await body("http://127.0.0.1:\(bound)", log, client)
-        tasks.cancelAll()
-    }
-    await client.shutdown()
-    try await group.shutdownGracefully()
-}
-
-private actor EvaluationPortBox {
-    var port: Int?
-    var waiters: [CheckedContinuation<Int, Never>] = []
-    func set(_ value: Int) {
-        port = value
-        for waiter in waiters { waiter.resume(returning: value) }
-        waiters = []
-    }
-    func wait() async -> Int {
-        if let port { return port }
-        return await withCheckedContinuation { waiters.append($0) }
-    }
+    try await serveOnLoopback(app, port: port, group: group) { base, client in try await body(base, log, client) }
 }
 
 private func send(
@@ -76,8 +38,6 @@ private func send(
             method: method, url: url, headers: [HTTPHeader(name: "Content-Type", value: "application/json")] + headers,
             body: body.map { Array($0.utf8) } ?? []))
 }
-
-private func text(_ response: HTTPResponse) -> String { String(decoding: response.body, as: UTF8.self) }
 
 /// The records the dispatcher appended, waiting for the first one.
 private func events(in log: MemoryEventLog) async -> [String] {

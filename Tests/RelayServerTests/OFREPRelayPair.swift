@@ -12,16 +12,6 @@ import RelayServer
 import ServiceLifecycle
 import Testing
 
-/// The flags of the fast-path tests.
-private let pairFlagsJSON = #"""
-    {"email-flag":{"variations":{"on":true,"off":false},
-       "targeting":[{"name":"staff","query":"email ew \"@example.com\"","variation":"on"}],
-       "defaultRule":{"variation":"off"}},
-     "off-flag":{"variations":{"a":"x"},"defaultRule":{"variation":"a"},"disable":true},
-     "quiet-flag":{"variations":{"a":1},"defaultRule":{"variation":"a"},"trackEvents":false},
-     "split-flag":{"variations":{"a":1,"b":2},"defaultRule":{"percentage":{"a":50,"b":50}}}}
-    """#
-
 /// One running relay of a pair: its port and the log its events land in.
 struct PairedRelay: Sendable {
     let port: Int
@@ -51,26 +41,19 @@ func withRelayPair(
     _ body: (_ fast: PairedRelay, _ slow: PairedRelay, _ group: any EventLoopGroup) async throws -> Void
 ) async throws {
     let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-    let fastPorts = PairPortBox()
-    let slowPorts = PairPortBox()
+    let fastPorts = ListeningPort()
+    let slowPorts = ListeningPort()
     var logs: [MemoryEventLog] = []
     try await withThrowingTaskGroup(of: Void.self) { tasks in
         for (fastPath, ports) in [(true, fastPorts), (false, slowPorts)] {
             let log = MemoryEventLog(capacityBytes: 10_000_000)
             logs.append(log)
-            let dispatcher = EventDispatcher(targets: [
-                ExportTarget(name: "test", eventKind: .feature, log: log, partitionKey: .constant("default"))
-            ])
-            let normalizer = EngineFlagNormalizer()
-            let store = FlagStore(normalizer: normalizer, logger: Logger(label: "test"))
-            guard case .object(let object) = try JSONParser.parse(pairFlagsJSON) else { throw CancellationError() }
-            try store.install(FlagSet(object.members.map { ($0.key, $0.value) }))
             let app = RelayApplication.make(
                 settings: .init(
                     host: "127.0.0.1", port: 0, maxBodyBytes: maxBodyBytes, versionHeader: "9.9.9-test",
                     ofrepFastPath: fastPath),
-                dispatcher: dispatcher, eventLoopGroup: group, logger: Logger(label: "test"), keys: keys(),
-                evaluation: EvaluationRoutes(source: FlagSource(store: store, normalizer: normalizer)),
+                dispatcher: testDispatcher(log), eventLoopGroup: group, logger: Logger(label: "test"), keys: keys(),
+                evaluation: EvaluationRoutes(source: try testFlagSource()),
                 onListening: { await ports.set($0) })
             tasks.addTask { try await app.run() }
         }
@@ -80,18 +63,4 @@ func withRelayPair(
         tasks.cancelAll()
     }
     try await group.shutdownGracefully()
-}
-
-private actor PairPortBox {
-    var port: Int?
-    var waiters: [CheckedContinuation<Int, Never>] = []
-    func set(_ value: Int) {
-        port = value
-        for waiter in waiters { waiter.resume(returning: value) }
-        waiters = []
-    }
-    func wait() async -> Int {
-        if let port { return port }
-        return await withCheckedContinuation { waiters.append($0) }
-    }
 }
