@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import collections
 import dataclasses
+import email.utils
 import http.client
 import json
 import os
@@ -78,6 +79,18 @@ def http_request(port: int, method: str, path: str, body: bytes | None = None,
     finally:
         if connection is None:
             conn.close()
+
+
+def retry_after_is_valid(value: str | None) -> bool:
+    """A `Retry-After` value: delay seconds or an HTTP date."""
+    if value is None:
+        return False
+    if value.strip().isdigit():
+        return True
+    try:
+        return email.utils.parsedate_to_datetime(value) is not None
+    except (TypeError, ValueError):
+        return False
 
 
 # --------------------------------------------------------------------------------------------

@@ -7,7 +7,6 @@ collector.maxQueueBytes) and the disk spool (`maxSpoolBytes`, `whenFull: reject`
 
 from __future__ import annotations
 
-import email.utils
 import http.client
 import threading
 import time
@@ -21,17 +20,6 @@ QUEUE_BYTES = 64 * 1024
 EVENTS_PER_POST = 190          # about 38 KB: two in flight already overflow the queue
 WRITERS = 4
 MAX_POSTS = 3000
-
-
-def retry_after_is_valid(value: str | None) -> bool:
-    if value is None:
-        return False
-    if value.strip().isdigit():
-        return True
-    try:
-        return email.utils.parsedate_to_datetime(value) is not None
-    except (TypeError, ValueError):
-        return False
 
 
 BOUNDS = {
@@ -93,7 +81,7 @@ def test_queue_full_503_then_delivery_when_endpoint_appears(bound, start_relay, 
     assert not others, f"answers other than 200/503: {others[:5]}"
     assert refused, f"no 503 after {len(accepted)} accepted POSTs ({bound}, {QUEUE_BYTES} bytes)"
     assert accepted, "every POST was refused: the queue never accepted anything"
-    assert all(retry_after_is_valid(r.header("retry-after")) for r in refused), refused[0].headers
+    assert all(harness.retry_after_is_valid(r.header("retry-after")) for r in refused), refused[0].headers
     print(f"{bound} full: {len(accepted)} POSTs accepted ({len(accepted) * EVENTS_PER_POST} events), "
           f"{len(refused)} answered 503 with Retry-After {refused[0].header('retry-after')!r}")
 

@@ -12,7 +12,6 @@ Every event carries a unique id (its userKey); each test prints one `FAULTS <tes
 
 from __future__ import annotations
 
-import email.utils
 import random
 import time
 from pathlib import Path
@@ -28,17 +27,6 @@ BODY_CAP = 64 * 1024
 TAIL_EVENTS = 5000
 BACKLOG_EVENTS = 20_000
 FIRST_RECORD_LIMIT_S = 1.0
-
-
-def retry_after_is_valid(value: str | None) -> bool:
-    if value is None:
-        return False
-    if value.strip().isdigit():
-        return True
-    try:
-        return email.utils.parsedate_to_datetime(value) is not None
-    except (TypeError, ValueError):
-        return False
 
 
 def spool_dir(runner) -> Path:
@@ -67,7 +55,7 @@ def test_spool_full_gives_503_and_loses_nothing(fakes, relays, loaders):
     acked_after_up = loader.acked_events - acked_while_down
     delivery, drain = wait_delivery(fake, loader, "cap", timeout=60)
     code = runner.current.terminate(timeout=30)
-    invalid = [value for value in loader.retry_after if not retry_after_is_valid(value)]
+    invalid = [value for value in loader.retry_after if not harness.retry_after_is_valid(value)]
     print(summary_line(
         "spool-full", 1, delivery, acknowledged_while_down=acked_while_down,
         posts_503_while_down=refused_while_down, posts_503_total=loader.status_counts[503],
